@@ -1,0 +1,53 @@
+// Shared pieces of the `kefu` commands: argument parsing, file reading, the exit-code
+// conventions of SCORING.md (0 ok, 2 bad input with a precise message, nothing written).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evaluate.h"
+#include "expected.h"
+#include "explain.h"
+
+namespace kefu::cli {
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options; // "--metrics" -> values
+    std::optional<std::string> one(const std::string& name) const;
+    const std::vector<std::string>& all(const std::string& name) const;
+    bool has(const std::string& name) const { return options.count(name) > 0; }
+};
+
+// Parses "--name value" pairs; `flags` take no value. Error on an unknown option.
+core::Expected<Args> parseArgs(int argc, char** argv, int first, const std::vector<std::string>& valued,
+                               const std::vector<std::string>& flags);
+core::Expected<std::string> readFile(const std::string& path);
+// Writes atomically (temp file then rename) so a failed run leaves no partial output.
+core::Expected<bool> writeFile(const std::string& path, const std::string& data);
+core::Expected<core::Lang> parseLang(const Args& args);
+
+// Everything `kefu score` / `kefu explain` evaluate from the command line.
+struct ScoreRun {
+    core::PeriodInput input;
+    core::Scheme scheme;
+    core::History history;
+    core::Results results;
+    std::vector<std::string> warnings; // load warnings (also added to results.warnings)
+};
+core::Expected<ScoreRun> runScore(const Args& args);
+
+// Loads --scheme: a file path or a preset id.
+core::Expected<core::Scheme> loadSchemeArg(const std::string& arg, const core::Catalog& catalog);
+// Reads a metrics file (CSV; XLSX when supported) into the period's agents and metrics.
+core::Expected<core::PeriodInput> loadMetricsArg(const std::string& path, const std::vector<core::Agent>* roster,
+                                                 std::vector<std::string>& warnings);
+
+int fail(const std::string& message); // prints "kefu: message" to stderr, returns 2
+
+int cmdScore(int argc, char** argv);
+int cmdExplain(int argc, char** argv);
+int cmdPresets(int argc, char** argv);
+
+} // namespace kefu::cli

@@ -1,0 +1,36 @@
+// kefu: the command line over the scoring core (scoring, presets, explanations).
+#include <cstring>
+#include <iostream>
+
+#include "cli.h"
+
+namespace {
+const char* kUsage =
+    "kefu " KEFU_VERSION " - customer-service assessment (客服考核)\n"
+    "\n"
+    "usage:\n"
+    "  kefu score   --metrics FILE --scheme PRESET|FILE [--events FILE] [--history FILE]...\n"
+    "               [--roster FILE] [--period YYYY-MM] [--format json|csv|table] [--lang zh|en]\n"
+    "               [--set RULE.PARAM=VALUE]... [-o OUT]\n"
+    "  kefu explain --agent NAME (same inputs as score) [--lang zh|en]\n"
+    "  kefu presets [--lang zh|en]\n"
+    "\n"
+    "exit codes: 0 success, 2 bad input (nothing written)\n";
+}
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::cout << kUsage;
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::cout << "kefu " KEFU_VERSION "\n";
+        return 0;
+    }
+    std::string cmd = argv[1];
+    if (cmd == "score") return kefu::cli::cmdScore(argc, argv);
+    if (cmd == "explain") return kefu::cli::cmdExplain(argc, argv);
+    if (cmd == "presets") return kefu::cli::cmdPresets(argc, argv);
+    std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
+    return 2;
+}

@@ -1,0 +1,45 @@
+// Loading the CLI's input files into a PeriodInput: metrics (CSV, agent columns + metrics by id
+// or Chinese label), rosters, events, and earlier results as history. Errors name file, line and
+// column; cells that are not numbers become "no value" with a warning naming the cell.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expected.h"
+#include "metrics.h"
+#include "model.h"
+#include "rules/rule.h"
+
+namespace kefu::core {
+
+struct LoadReport {
+    std::vector<std::string> warnings;
+};
+
+// Agent attribute columns of SCORING.md; returns the attribute id or "" (agent, id, group,
+// status, hire_date, regular_since, level, nickname).
+std::string agentColumnId(std::string_view header);
+
+// A roster: agents with group/status/dates/level and their nicknames.
+Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::string& fileName);
+
+// Reads a metrics table. With a roster, rows are matched to agents by name or nickname; several
+// rows of one agent (accounts) are combined: counts summed, rates recomputed from counts or
+// weighted by receptions. Without a roster, a duplicate agent is an error.
+Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string>>& rows,
+                                       const std::vector<uint32_t>& lines, const std::string& fileName,
+                                       const Catalog& catalog, const std::vector<Agent>* roster, LoadReport& report);
+Expected<PeriodInput> loadMetricsCsv(std::string_view bytes, const std::string& fileName, const Catalog& catalog,
+                                     const std::vector<Agent>* roster, LoadReport& report);
+
+// Events CSV (agent,date,kind[,count,points,note]); unknown agents and kinds are errors.
+// `extraKinds` are the kinds a scheme defines.
+Expected<std::vector<Event>> loadEventsCsv(std::string_view bytes, const std::string& fileName,
+                                           const std::vector<Agent>& agents, const std::vector<std::string>& extraKinds);
+bool isKnownEventKind(std::string_view kind, const std::vector<std::string>& extraKinds);
+
+// An earlier `kefu score` JSON result as one history period.
+Expected<HistoryPeriod> loadHistoryJson(std::string_view text, const std::string& fileName);
+
+} // namespace kefu::core

@@ -1,0 +1,74 @@
+// What an evaluation produces: per agent scores, ranks, money lines (exact fen), flags and an
+// explanation for every number; per group flags; the department fund. Owned by the caller.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explain.h"
+#include "json.h"
+#include "model.h"
+
+namespace kefu::core {
+
+enum class MoneyKind : uint8_t { Bonus, Bounty, Commission, Award, Attendance, Base, GuaranteeTopup, Fine };
+const char* moneyKindId(MoneyKind k);
+std::optional<MoneyKind> parseMoneyKind(std::string_view s);
+
+struct MoneyLine {
+    std::string rule;
+    MoneyKind kind;
+    int64_t amountFen;
+    Why why;
+};
+
+struct BreakdownLine {
+    std::string rule;
+    std::string metric;           // may be empty (e.g. an event-based line)
+    std::optional<double> value;  // the input value
+    std::optional<double> points; // what it contributed
+    Why why;
+};
+
+struct AgentResult {
+    std::string agent; // name
+    std::string id;
+    std::string group;
+    Status status = Status::Regular;
+    std::optional<double> score;
+    std::optional<int> rank;
+    std::map<std::string, double> scores; // "<rule id>" or "<rule id>.<part>"
+    std::map<std::string, int> ranks;
+    std::optional<std::string> stage;
+    std::vector<MoneyLine> money;
+    std::vector<std::string> flags; // unique, in the order raised
+    std::vector<BreakdownLine> breakdown;
+
+    int64_t totalFen() const;
+    bool hasFlag(std::string_view f) const;
+    void addFlag(std::string f);
+};
+
+struct GroupResult {
+    std::string group;
+    std::vector<std::string> flags;
+    std::optional<int64_t> activityFundFen;
+    void addFlag(std::string f);
+};
+
+struct Results {
+    std::string period;
+    std::string scheme;
+    std::vector<Why> warnings;
+    std::vector<AgentResult> agents; // input order
+    std::vector<GroupResult> groups; // first-appearance order
+    int64_t fundTotalFen = 0;
+    GroupResult& group(const std::string& name);
+};
+
+// The JSON of the CLI contract (SCORING.md "JSON result").
+Json resultsToJson(const Results& r, Lang lang);
+
+} // namespace kefu::core

@@ -1,0 +1,157 @@
+#include "params.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kefu::core {
+
+ParamReader::ParamReader(const Json* params, const Catalog* catalog, Problems* problems, std::string path)
+    : m_json(params), m_catalog(catalog), m_problems(problems), m_path(std::move(path)) {
+    if (m_json && m_json->isNull()) m_json = nullptr;
+    if (m_json && !m_json->isObject()) {
+        if (m_problems) m_problems->add(m_json, m_path, "expected an object");
+        m_json = nullptr;
+    }
+}
+
+std::string ParamReader::sub(std::string_view key) const {
+    return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
+}
+
+bool ParamReader::has(std::string_view key) const { return m_json && m_json->find(key); }
+
+const Json* ParamReader::find(std::string_view key) {
+    m_known.emplace_back(key);
+    if (!m_json) return nullptr;
+    const Json* v = m_json->find(key);
+    return v && !v->isNull() ? v : nullptr;
+}
+
+const Json* ParamReader::raw(std::string_view key) { return find(key); }
+
+void ParamReader::problem(std::string_view key, std::string message) {
+    if (!m_problems) return;
+    const Json* at = m_json && !key.empty() ? m_json->find(key) : m_json;
+    m_problems->add(at, key.empty() ? m_path : sub(key), std::move(message));
+}
+
+double ParamReader::number(std::string_view key, double def) {
+    const Json* v = find(key);
+    if (!v) return def;
+    if (!v->isNumber() || !std::isfinite(v->asNumber())) {
+        problem(key, "expected a number");
+        return def;
+    }
+    return v->asNumber();
+}
+
+double ParamReader::amount(std::string_view key, double def) {
+    double v = number(key, def);
+    if (v < 0) {
+        problem(key, "a negative amount is not allowed");
+        return def;
+    }
+    return v;
+}
+
+int ParamReader::integer(std::string_view key, int def) {
+    double v = number(key, def);
+    if (v != std::floor(v) || std::fabs(v) > 1e9) {
+        problem(key, "expected a whole number");
+        return def;
+    }
+    return int(v);
+}
+
+bool ParamReader::boolean(std::string_view key, bool def) {
+    const Json* v = find(key);
+    if (!v) return def;
+    if (!v->isBool()) {
+        problem(key, "expected true or false");
+        return def;
+    }
+    return v->asBool();
+}
+
+std::string ParamReader::string(std::string_view key, const std::string& def) {
+    const Json* v = find(key);
+    if (!v) return def;
+    if (!v->isString()) {
+        problem(key, "expected a string");
+        return def;
+    }
+    return v->asString();
+}
+
+std::string ParamReader::choice(std::string_view key, const std::string& def, const std::vector<std::string>& choices) {
+    std::string s = string(key, def);
+    if (std::find(choices.begin(), choices.end(), s) != choices.end()) return s;
+    std::string list;
+    for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+    problem(key, "'" + s + "' is not one of: " + list);
+    return def;
+}
+
+bool ParamReader::checkMetricId(const std::string& id, std::string_view key) {
+    if (!m_catalog || m_catalog->find(id)) return true;
+    problem(key, "unknown metric '" + id + "'");
+    return false;
+}
+
+std::string ParamReader::metric(std::string_view key, const std::string& def) {
+    std::string id = string(key, def);
+    if (!checkMetricId(id, key)) return def;
+    return id;
+}
+
+std::vector<std::string> ParamReader::strings(std::string_view key, const std::vector<std::string>& def) {
+    const Json* v = find(key);
+    if (!v) return def;
+    if (!v->isArray()) {
+        problem(key, "expected a list of strings");
+        return def;
+    }
+    std::vector<std::string> out;
+    for (const auto& item : v->items()) {
+        if (!item.isString()) {
+            problem(key, "expected a list of strings");
+            return def;
+        }
+        out.push_back(item.asString());
+    }
+    return out;
+}
+
+ParamReader ParamReader::object(std::string_view key) {
+    const Json* v = find(key);
+    return ParamReader(v, m_catalog, m_problems, sub(key));
+}
+
+std::vector<ParamReader> ParamReader::objects(std::string_view key) {
+    const Json* v = find(key);
+    std::vector<ParamReader> out;
+    if (!v) return out;
+    if (!v->isArray()) {
+        problem(key, "expected a list");
+        return out;
+    }
+    for (size_t i = 0; i < v->items().size(); ++i)
+        out.emplace_back(&v->items()[i], m_catalog, m_problems, sub(key) + "[" + std::to_string(i) + "]");
+    return out;
+}
+
+std::vector<std::string> ParamReader::keys() const {
+    std::vector<std::string> out;
+    if (m_json)
+        for (const auto& [k, v] : m_json->members()) out.push_back(k);
+    return out;
+}
+
+void ParamReader::finish() {
+    if (!m_json || !m_problems) return;
+    for (const auto& [k, v] : m_json->members())
+        if (std::find(m_known.begin(), m_known.end(), k) == m_known.end())
+            m_problems->add(&v, sub(k), "unknown parameter '" + k + "'");
+}
+
+} // namespace kefu::core

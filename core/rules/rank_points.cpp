@@ -1,0 +1,148 @@
+// Rule 1, rank_points 排序权重分: per group, points = (N - rank + 1) * w per weighted metric,
+// a volume penalty, a ranking bonus by rank, and the winning group's activity fund.
+#include <algorithm>
+#include <cmath>
+
+#include "rule.h"
+
+namespace kefu::core {
+
+namespace {
+const Msg kPoints{"{0}：{1}，组内第{2}名（共{3}人），({3} - {2} + 1) × {4} = {5}",
+                  "{0}: {1}, rank {2} of {3} in the group, ({3} - {2} + 1) × {4} = {5}"};
+const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
+const Msg kPenalty{"接待量 {0} < 组平均 {1} - {2} = {3}，扣 {4} 分", "receptions {0} < group average {1} - {2} = {3}: -{4} points"};
+const Msg kBonus{"组内排名第{0}：排名奖 {1} 元", "rank {0} in the group: ranking bonus {1} yuan"};
+const Msg kWinning{"活动经费：组平均销售额 {0} 最高", "activity fund: highest average sales {0}"};
+
+struct RankPointsParams {
+    std::vector<std::pair<std::string, double>> weights;
+    std::vector<std::string> lowerBetter;
+    std::string volumeMetric = "receptions";
+    double volumeMargin = 10, volumePenalty = 0.5;
+    double bonusFirst = 1200, bonusStep = 100, bonusMin = 0;
+    std::string winningMetric = "sales_amount";
+    double activityFund = 500;
+};
+
+RankPointsParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems* problems, const std::string& path) {
+    RankPointsParams p;
+    ParamReader r(&rule.params, &catalog, problems, path);
+    if (r.has("weights")) {
+        ParamReader w = r.object("weights");
+        double sum = 0;
+        for (const auto& m : w.keys()) {
+            double v = w.number(m, 0);
+            if (v < 0) w.problem(m, "a weight cannot be negative");
+            if (w.checkMetricId(m, m)) p.weights.push_back({m, v});
+            sum += v;
+        }
+        if (std::fabs(sum - 1.0) > 1e-6) r.problem("weights", "weights sum to " + formatValue(sum) + ", not 1");
+    } else {
+        r.raw("weights");
+        p.weights = {{"sales_amount", 0.3}, {"attitude_score", 0.3}, {"conversion_rate", 0.2}, {"avg_response_s", 0.2}};
+    }
+    std::vector<std::string> lower;
+    for (const auto& [m, w] : p.weights)
+        if (const MetricDef* d = catalog.find(m); d && d->direction == Direction::Lower) lower.push_back(m);
+    p.lowerBetter = r.strings("lower_better", lower);
+    for (const auto& m : p.lowerBetter) r.checkMetricId(m, "lower_better");
+    p.volumeMetric = r.metric("volume_metric", p.volumeMetric);
+    p.volumeMargin = r.amount("volume_margin", p.volumeMargin);
+    p.volumePenalty = r.amount("volume_penalty", p.volumePenalty);
+    p.bonusFirst = r.amount("bonus_first", p.bonusFirst);
+    p.bonusStep = r.amount("bonus_step", p.bonusStep);
+    p.bonusMin = r.amount("bonus_min", p.bonusMin);
+    p.winningMetric = r.metric("winning_metric", p.winningMetric);
+    p.activityFund = r.amount("activity_fund", p.activityFund);
+    r.finish();
+    return p;
+}
+
+std::optional<double> average(EvalContext& ctx, const std::vector<size_t>& agents, const std::string& metric, bool regularOnly) {
+    int col = ctx.column(metric);
+    double sum = 0;
+    int n = 0;
+    for (size_t i : agents) {
+        if (regularOnly && ctx.input().agents[i].status != Status::Regular) continue;
+        if (auto v = ctx.value(i, col)) { sum += *v; ++n; }
+    }
+    if (n == 0) return std::nullopt;
+    return round6(sum / n);
+}
+
+void scoreGroup(const RuleInstance& rule, const RankPointsParams& p, EvalContext& ctx, const std::vector<size_t>& members) {
+    const int n = int(members.size());
+    std::vector<double> score(members.size(), 0.0);
+    for (const auto& [metric, w] : p.weights) {
+        bool lower = std::find(p.lowerBetter.begin(), p.lowerBetter.end(), metric) != p.lowerBetter.end();
+        int col = ctx.column(metric);
+        std::vector<std::optional<double>> vals;
+        for (size_t i : members) vals.push_back(ctx.value(i, col));
+        auto ranks = competitionRanks(vals, lower);
+        for (size_t k = 0; k < members.size(); ++k) {
+            if (!ranks[k]) {
+                ctx.agent(members[k]).addFlag("missing:" + metric);
+                ctx.addBreakdown(members[k], {rule.id, metric, std::nullopt, 0.0, Why{&kMissing, {metricLabel(metric)}}});
+                continue;
+            }
+            double pts = round6((n - *ranks[k] + 1) * w);
+            score[k] += pts;
+            ctx.addBreakdown(members[k], {rule.id, metric, vals[k], pts,
+                                          Why{&kPoints, {metricLabel(metric), *vals[k], double(*ranks[k]), double(n), w, pts}}});
+        }
+    }
+    auto avgVolume = average(ctx, members, p.volumeMetric, true);
+    for (size_t k = 0; k < members.size(); ++k) {
+        auto vol = ctx.value(members[k], p.volumeMetric);
+        if (avgVolume && vol && *vol < round6(*avgVolume - p.volumeMargin)) {
+            score[k] -= p.volumePenalty;
+            ctx.addBreakdown(members[k], {rule.id, p.volumeMetric, vol, -p.volumePenalty,
+                                          Why{&kPenalty, {*vol, *avgVolume, p.volumeMargin, round6(*avgVolume - p.volumeMargin), p.volumePenalty}}});
+        }
+        ctx.setScore(members[k], rule.id, score[k]);
+    }
+    std::vector<std::optional<double>> finals(score.begin(), score.end());
+    auto ranks = competitionRanks(finals, false);
+    for (size_t k = 0; k < members.size(); ++k) {
+        ctx.setRank(members[k], rule.id, *ranks[k]);
+        double yuan = std::max(p.bonusMin, p.bonusFirst - p.bonusStep * (*ranks[k] - 1));
+        if (yuan > 0)
+            ctx.addMoney(members[k], rule, MoneyKind::Bonus, yuanToFen(yuan), Why{&kBonus, {double(*ranks[k]), yuan}});
+    }
+}
+
+void markWinningGroup(const RuleInstance& rule, const RankPointsParams& p, EvalContext& ctx,
+                      const std::vector<std::pair<std::string, std::vector<size_t>>>& groups) {
+    std::vector<std::optional<double>> avgs;
+    for (const auto& [g, members] : groups) avgs.push_back(average(ctx, members, p.winningMetric, true));
+    auto ranks = competitionRanks(avgs, false);
+    for (size_t k = 0; k < groups.size(); ++k) {
+        if (!ranks[k] || *ranks[k] != 1) continue;
+        GroupResult& g = ctx.results().group(groups[k].first);
+        g.addFlag("winning_group");
+        g.activityFundFen = yuanToFen(p.activityFund);
+    }
+    (void)rule;
+}
+
+void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
+    readParams(rule, catalog, &problems, path);
+}
+
+void evaluate(const RuleInstance& rule, EvalContext& ctx) {
+    RankPointsParams p = readParams(rule, ctx.catalog(), nullptr, "");
+    auto scope = ctx.inScope(rule, {Status::Regular});
+    for (const auto& [metric, w] : p.weights) ctx.requireAnyValue(rule, scope, metric);
+    auto groups = ctx.byGroup(scope);
+    for (const auto& [g, members] : groups) scoreGroup(rule, p, ctx, members);
+    if (!groups.empty()) markWinningGroup(rule, p, ctx, groups);
+}
+} // namespace
+
+const RuleType& rankPointsRule() {
+    static const RuleType t{"rank_points", {"排序权重分", "Rank points"}, {Status::Regular}, true, false, validate, evaluate};
+    return t;
+}
+
+} // namespace kefu::core

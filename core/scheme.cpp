@@ -1,0 +1,224 @@
+#include "scheme.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "metrics.h"
+#include "rules/rule.h"
+
+namespace kefu::core {
+
+bool Scope::matchesGroup(const std::string& group) const {
+    if (groups.empty()) return true;
+    for (const auto& g : groups) {
+        if (!g.empty() && g.back() == '*') {
+            if (group.compare(0, g.size() - 1, g, 0, g.size() - 1) == 0) return true;
+        } else if (g == group) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string Problem::text() const {
+    std::string s;
+    if (line) s += "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
+    if (!path.empty()) s += path + ": ";
+    return s + message;
+}
+
+void Problems::add(const Json* at, std::string path, std::string message) {
+    Problem p;
+    if (at) { p.line = at->line; p.column = at->column; }
+    p.path = std::move(path);
+    p.message = std::move(message);
+    m_list.push_back(std::move(p));
+}
+
+std::string Problems::joined() const {
+    std::string s;
+    for (const auto& p : m_list) s += p.text() + "\n";
+    return s;
+}
+
+namespace {
+std::string stringField(const Json& obj, std::string_view key, Problems& problems, const std::string& path, bool required) {
+    const Json* v = obj.find(key);
+    if (!v || v->isNull()) {
+        if (required) problems.add(&obj, path + std::string(key), "missing '" + std::string(key) + "'");
+        return {};
+    }
+    if (!v->isString()) {
+        problems.add(v, path + std::string(key), "expected a string");
+        return {};
+    }
+    return v->asString();
+}
+
+void readName(const Json& obj, std::string_view key, std::string& zh, std::string& en, Problems& problems) {
+    const Json* n = obj.find(key);
+    if (!n) return;
+    if (n->isString()) { zh = en = n->asString(); return; }
+    if (!n->isObject()) { problems.add(n, std::string(key), "expected {\"zh\", \"en\"} or a string"); return; }
+    if (const Json* z = n->find("zh"); z && z->isString()) zh = z->asString();
+    if (const Json* e = n->find("en"); e && e->isString()) en = e->asString();
+    if (zh.empty()) zh = en;
+    if (en.empty()) en = zh;
+}
+
+Scope readScope(const Json* s, Problems& problems, const std::string& path, bool& statusesGiven) {
+    Scope scope;
+    if (!s || s->isNull()) return scope;
+    if (!s->isObject()) { problems.add(s, path, "expected an object with groups and statuses"); return scope; }
+    for (const auto& [k, v] : s->members()) {
+        if (k != "groups" && k != "statuses") problems.add(&v, path + "." + k, "unknown scope key '" + k + "'");
+        if (!v.isArray()) { problems.add(&v, path + "." + k, "expected a list"); continue; }
+        for (const auto& item : v.items()) {
+            if (!item.isString()) { problems.add(&item, path + "." + k, "expected a string"); continue; }
+            if (k == "groups") scope.groups.push_back(item.asString());
+            else if (auto st = parseStatus(item.asString())) scope.statuses.push_back(*st);
+            else if (k == "statuses") problems.add(&item, path + ".statuses", "unknown status '" + item.asString() + "' (regular or probation)");
+        }
+        if (k == "statuses") statusesGiven = true;
+    }
+    return scope;
+}
+
+RuleInstance readRule(const Json& r, size_t index, Problems& problems) {
+    RuleInstance rule;
+    std::string path = "rules[" + std::to_string(index) + "].";
+    if (!r.isObject()) { problems.add(&r, path, "expected a rule object"); return rule; }
+    rule.id = stringField(r, "id", problems, path, true);
+    rule.type = stringField(r, "type", problems, path, true);
+    rule.scope = readScope(r.find("scope"), problems, path + "scope", rule.scopeStatusesGiven);
+    for (auto key : {"primary", "enabled"}) {
+        const Json* b = r.find(key);
+        if (!b) continue;
+        if (!b->isBool()) problems.add(b, path + key, "expected true or false");
+        else if (std::string_view(key) == "primary") rule.primary = b->asBool();
+        else rule.enabled = b->asBool();
+    }
+    if (const Json* p = r.find("params"); p && !p->isNull()) rule.params = *p;
+    for (const auto& [k, v] : r.members())
+        if (k != "id" && k != "type" && k != "scope" && k != "params" && k != "primary" && k != "enabled" && k != "name" && k != "note")
+            problems.add(&v, path + k, "unknown rule key '" + k + "'");
+    return rule;
+}
+} // namespace
+
+Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Problems& problems) {
+    auto parsed = parseJson(text);
+    if (!parsed) {
+        problems.add(nullptr, "", parsed.error());
+        return Error{parsed.error()};
+    }
+    const Json& root = *parsed;
+    Scheme scheme;
+    if (!root.isObject()) {
+        problems.add(&root, "", "a scheme is a JSON object with id, name and rules");
+        return Error{problems.joined()};
+    }
+    scheme.id = stringField(root, "id", problems, "", true);
+    readName(root, "name", scheme.nameZh, scheme.nameEn, problems);
+    readName(root, "description", scheme.descriptionZh, scheme.descriptionEn, problems);
+    const Json* rules = root.find("rules");
+    if (!rules || !rules->isArray()) problems.add(rules ? rules : &root, "rules", "expected a list of rules");
+    else
+        for (size_t i = 0; i < rules->items().size(); ++i) scheme.rules.push_back(readRule(rules->items()[i], i, problems));
+    for (const auto& [k, v] : root.members())
+        if (k != "id" && k != "name" && k != "description" && k != "rules" && k != "metrics")
+            problems.add(&v, k, "unknown key '" + k + "'");
+    validateScheme(scheme, catalog, problems);
+    if (!problems.empty()) return Error{problems.joined()};
+    return scheme;
+}
+
+void validateScheme(const Scheme& scheme, const Catalog& catalog, Problems& problems) {
+    int primaries = 0;
+    for (size_t i = 0; i < scheme.rules.size(); ++i) {
+        const RuleInstance& r = scheme.rules[i];
+        std::string path = "rules[" + std::to_string(i) + "]";
+        for (size_t j = 0; j < i; ++j)
+            if (!r.id.empty() && scheme.rules[j].id == r.id)
+                problems.add(&r.params, path + ".id", "rule id '" + r.id + "' is used twice");
+        primaries += r.primary ? 1 : 0;
+        if (r.type.empty()) continue;
+        const RuleType* t = findRuleType(r.type);
+        if (!t) {
+            problems.add(nullptr, path + ".type", "unknown rule type '" + r.type + "'");
+            continue;
+        }
+        t->validate(r, catalog, problems, path + ".params");
+    }
+    if (primaries > 1) problems.add(nullptr, "rules", "more than one rule is marked primary");
+}
+
+Json schemeToJson(const Scheme& s) {
+    Json j = Json::object();
+    j.set("id", Json::string(s.id));
+    Json name = Json::object();
+    name.set("zh", Json::string(s.nameZh));
+    name.set("en", Json::string(s.nameEn));
+    j.set("name", std::move(name));
+    if (!s.descriptionZh.empty() || !s.descriptionEn.empty()) {
+        Json d = Json::object();
+        d.set("zh", Json::string(s.descriptionZh));
+        d.set("en", Json::string(s.descriptionEn));
+        j.set("description", std::move(d));
+    }
+    Json rules = Json::array();
+    for (const auto& r : s.rules) {
+        Json rj = Json::object();
+        rj.set("id", Json::string(r.id));
+        rj.set("type", Json::string(r.type));
+        Json scope = Json::object();
+        if (!r.scope.groups.empty()) {
+            Json g = Json::array();
+            for (const auto& x : r.scope.groups) g.push(Json::string(x));
+            scope.set("groups", std::move(g));
+        }
+        if (!r.scope.statuses.empty()) {
+            Json st = Json::array();
+            for (auto x : r.scope.statuses) st.push(Json::string(statusId(x)));
+            scope.set("statuses", std::move(st));
+        }
+        rj.set("scope", std::move(scope));
+        rj.set("params", r.params);
+        if (r.primary) rj.set("primary", Json::boolean(true));
+        if (!r.enabled) rj.set("enabled", Json::boolean(false));
+        rules.push(std::move(rj));
+    }
+    j.set("rules", std::move(rules));
+    return j;
+}
+
+Expected<bool> setSchemeParam(Scheme& scheme, std::string_view assignment) {
+    size_t eq = assignment.find('=');
+    if (eq == std::string_view::npos) return Error{"expected rule.path=value, got '" + std::string(assignment) + "'"};
+    std::string path(assignment.substr(0, eq)), text(assignment.substr(eq + 1));
+    size_t dot = path.find('.');
+    if (dot == std::string::npos) return Error{"expected rule.path=value, got '" + std::string(assignment) + "'"};
+    std::string ruleId = path.substr(0, dot);
+    auto it = std::find_if(scheme.rules.begin(), scheme.rules.end(), [&](const RuleInstance& r) { return r.id == ruleId; });
+    if (it == scheme.rules.end()) return Error{"no rule '" + ruleId + "' in scheme " + scheme.id};
+    Json value;
+    if (auto parsed = parseJson(text)) value = *parsed;
+    else value = Json::string(text);
+    Json* node = &it->params;
+    std::string rest = path.substr(dot + 1);
+    while (true) {
+        size_t d = rest.find('.');
+        std::string key = rest.substr(0, d);
+        if (!node->isObject()) return Error{"'" + path + "' does not name an object parameter"};
+        if (d == std::string::npos) {
+            node->set(key, std::move(value));
+            return true;
+        }
+        Json* next = node->find(key);
+        if (!next) next = &node->set(key, Json::object());
+        node = next;
+        rest = rest.substr(d + 1);
+    }
+}
+
+} // namespace kefu::core

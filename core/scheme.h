@@ -1,0 +1,69 @@
+// Schemes: an ordered list of rule instances (type, scope, params as JSON) loaded from the
+// scheme files of SCORING.md; presets are such files. Validation lists every problem at once.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "expected.h"
+#include "json.h"
+#include "model.h"
+
+namespace kefu::core {
+
+class Catalog;
+
+struct Scope {
+    std::vector<std::string> groups; // empty = all groups; "售前*" matches by prefix
+    std::vector<Status> statuses;    // empty = the rule type's default statuses
+    bool matchesGroup(const std::string& group) const;
+};
+
+struct RuleInstance {
+    std::string id;   // "r1"
+    std::string type; // "rank_points"
+    Scope scope;
+    bool scopeStatusesGiven = false;
+    bool primary = false;
+    bool enabled = true;
+    Json params = Json::object();
+};
+
+struct Scheme {
+    std::string id;
+    std::string nameZh, nameEn;
+    std::string descriptionZh, descriptionEn;
+    std::vector<RuleInstance> rules;
+};
+
+// A problem found in a scheme file: where (line/column in the file, 0 when unknown) and what.
+struct Problem {
+    uint32_t line = 0, column = 0;
+    std::string path;    // "rules[0].params.weights"
+    std::string message;
+    std::string text() const; // "line 12, column 5: rules[0].params.weights: weights sum to 0.9, not 1"
+};
+
+// Collects problems with a JSON path prefix.
+class Problems {
+public:
+    void add(const Json* at, std::string path, std::string message);
+    const std::vector<Problem>& list() const { return m_list; }
+    bool empty() const { return m_list.empty(); }
+    std::string joined() const; // one per line
+
+private:
+    std::vector<Problem> m_list;
+};
+
+// Parses scheme JSON text. Syntax errors come back as one problem with line and column;
+// structural and per-rule problems are all listed. The catalog decides which metric ids exist.
+Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Problems& problems);
+// Validates an in-memory scheme (after edits) with the same checks.
+void validateScheme(const Scheme& scheme, const Catalog& catalog, Problems& problems);
+Json schemeToJson(const Scheme& scheme);
+
+// Applies "rule.path=value" (e.g. "r1.weights.sales_amount=0.4") to a scheme's params.
+Expected<bool> setSchemeParam(Scheme& scheme, std::string_view assignment);
+
+} // namespace kefu::core
