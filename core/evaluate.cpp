@@ -36,6 +36,10 @@ Results evaluate(const PeriodInput& input, const Scheme& scheme, const History& 
         if (!rule.enabled) continue;
         if (const RuleType* t = findRuleType(rule.type)) t->evaluate(rule, ctx);
     }
+    // The department fund: every fine line of the period, whichever rule made it, as a positive sum.
+    for (const auto& a : results.agents)
+        for (const auto& m : a.money)
+            if (m.kind == MoneyKind::Fine) results.fundTotalFen -= m.amountFen;
     if (const RuleInstance* p = primaryRule(scheme)) {
         for (auto& a : results.agents) {
             if (auto it = a.scores.find(p->id); it != a.scores.end()) a.score = it->second;
