@@ -5,6 +5,27 @@
 
 namespace kefu::core {
 
+bool Condition::holds(double v) const {
+    const double a = std::round(v * 1e6) / 1e6, b = std::round(value * 1e6) / 1e6;
+    switch (op) {
+    case CompareOp::Ge: return a >= b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Gt: return a > b;
+    case CompareOp::Lt: return a < b;
+    }
+    return false;
+}
+
+const char* compareOpSymbol(CompareOp op) {
+    switch (op) {
+    case CompareOp::Ge: return "≥";
+    case CompareOp::Le: return "≤";
+    case CompareOp::Gt: return ">";
+    case CompareOp::Lt: return "<";
+    }
+    return "?";
+}
+
 ParamReader::ParamReader(const Json* params, const Catalog* catalog, Problems* problems, std::string path)
     : m_json(params), m_catalog(catalog), m_problems(problems), m_path(std::move(path)) {
     if (m_json && m_json->isNull()) m_json = nullptr;
@@ -118,6 +139,35 @@ std::vector<std::string> ParamReader::strings(std::string_view key, const std::v
             return def;
         }
         out.push_back(item.asString());
+    }
+    return out;
+}
+
+std::vector<Condition> ParamReader::conditions(std::string_view key) {
+    static const std::vector<std::string> ops = {">=", "<=", ">", "<"}; // order of CompareOp
+    std::vector<Condition> out;
+    for (ParamReader c : objects(key)) {
+        bool ok = c.has("metric") && c.has("op") && c.has("value");
+        if (!ok) c.problem("", "a condition needs \"metric\", \"op\" and \"value\"");
+        Condition cond;
+        cond.metric = c.string("metric", "");
+        if (c.has("metric") && !c.checkMetricId(cond.metric, "metric")) ok = false;
+        std::string op = c.string("op", ">=");
+        auto it = std::find(ops.begin(), ops.end(), op);
+        if (it == ops.end()) {
+            c.problem("op", "'" + op + "' is not one of: >=, <=, >, <");
+            ok = false;
+        } else {
+            cond.op = CompareOp(it - ops.begin());
+        }
+        const Json* v = c.raw("value");
+        if (v && (!v->isNumber() || !std::isfinite(v->asNumber()))) {
+            c.problem("value", "expected a number");
+            ok = false;
+        }
+        if (v && ok) cond.value = v->asNumber();
+        c.finish();
+        if (ok) out.push_back(cond);
     }
     return out;
 }

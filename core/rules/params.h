@@ -1,6 +1,7 @@
 // Reads a rule instance's params (JSON) into a typed struct with defaults. The same read serves
 // validation (problems collected, with paths and source lines) and evaluation (problems == nullptr).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,18 @@
 #include "../scheme.h"
 
 namespace kefu::core {
+
+// One comparison of a metric with a threshold ("conversion_rate >= 0.45"), as the target and
+// stage rules write them: {"metric": "...", "op": ">=" | "<=" | ">" | "<", "value": number}.
+enum class CompareOp : uint8_t { Ge, Le, Gt, Lt };
+struct Condition {
+    std::string metric;
+    CompareOp op = CompareOp::Ge;
+    double value = 0;
+    // Both sides rounded to 6 decimals before comparing.
+    bool holds(double v) const;
+};
+const char* compareOpSymbol(CompareOp op); // "≥", "≤", ">", "<" for explanations
 
 class ParamReader {
 public:
@@ -31,6 +44,9 @@ public:
     // A metric id known to the catalog.
     std::string metric(std::string_view key, const std::string& def);
     std::vector<std::string> strings(std::string_view key, const std::vector<std::string>& def);
+    // A list of conditions; each needs a known metric, one of the four ops and a number value.
+    // Invalid entries are problems and are left out of the result.
+    std::vector<Condition> conditions(std::string_view key);
 
     // A nested object reader ("weights", "targets" ...); absent = empty object.
     ParamReader object(std::string_view key);
