@@ -72,7 +72,7 @@ std::optional<Month> parseMonth(std::string_view s) {
     Month m;
     if (!readInt(s, i, 4, m.year) || i != 4 || i >= s.size() || s[i] != '-') return std::nullopt;
     ++i;
-    if (!readInt(s, i, 2, m.month) || i != s.size() || m.month < 1 || m.month > 12) return std::nullopt;
+    if (!readInt(s, i, 2, m.month) || i != s.size() || s.size() != 7 || m.month < 1 || m.month > 12) return std::nullopt;
     return m;
 }
 
