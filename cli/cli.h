@@ -49,5 +49,6 @@ int fail(const std::string& message); // prints "kefu: message" to stderr, retur
 int cmdScore(int argc, char** argv);
 int cmdExplain(int argc, char** argv);
 int cmdPresets(int argc, char** argv);
+int cmdSnapshot(int argc, char** argv);
 
 } // namespace kefu::cli

@@ -9,6 +9,8 @@
 #include "csv.h"
 #include "input.h"
 #include "presets.h"
+#include "shop_build.h"
+#include "snapshot.h"
 
 namespace kefu::cli {
 
@@ -25,6 +27,14 @@ Expected<History> loadHistoryArgs(const Args& args) {
     for (const auto& path : args.all("--history")) {
         auto text = readFile(path);
         if (!text) return Error{text.error()};
+        if (text->rfind("KEFUSNAP", 0) == 0) { // a snapshot: its closed periods, oldest first
+            auto shop = decodeSnapshot(*text);
+            if (!shop) return Error{path + ": " + shop.error()};
+            auto periods = shopHistory(*shop);
+            if (!periods) return Error{path + ": " + periods.error()};
+            h.insert(h.end(), periods->begin(), periods->end());
+            continue;
+        }
         auto hp = loadHistoryJson(*text, path);
         if (!hp) return Error{hp.error()};
         h.push_back(std::move(*hp));

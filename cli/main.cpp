@@ -14,6 +14,10 @@ const char* kUsage =
     "               [--set RULE.PARAM=VALUE]... [-o OUT]\n"
     "  kefu explain --agent NAME (same inputs as score) [--lang zh|en]\n"
     "  kefu presets [--lang zh|en]\n"
+    "  kefu snapshot create --metrics FILE --period YYYY-MM [--events FILE] [--scheme S] [--roster FILE]\n"
+    "                       [--shop-id ID] [--shop-name NAME] [--author NAME] -o OUT.kefu\n"
+    "  kefu snapshot info FILE | check FILE | export-json FILE [-o OUT.json]\n"
+    "  kefu snapshot merge A B -o OUT [--prefer a|b]   (exit 3: unresolved conflicts, nothing written)\n"
     "\n"
     "exit codes: 0 success, 2 bad input (nothing written)\n";
 }
@@ -31,6 +35,7 @@ int main(int argc, char** argv) {
     if (cmd == "score") return kefu::cli::cmdScore(argc, argv);
     if (cmd == "explain") return kefu::cli::cmdExplain(argc, argv);
     if (cmd == "presets") return kefu::cli::cmdPresets(argc, argv);
+    if (cmd == "snapshot") return kefu::cli::cmdSnapshot(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "rule.h"
 
@@ -28,14 +29,15 @@ EvalContext::EvalContext(const PeriodInput& input, const History& history, const
     : m_input(input), m_history(history), m_catalog(catalog), m_results(results), m_scheme(scheme),
       m_events(input.agents.size()) {
     auto first = periodFirstDay(), last = periodLastDay();
+    std::unordered_map<std::string_view, size_t> byKey;
+    for (size_t i = input.agents.size(); i-- > 0;) { // the first agent of a name wins
+        if (!input.agents[i].id.empty()) byKey[input.agents[i].id] = i;
+    }
+    for (size_t i = input.agents.size(); i-- > 0;) byKey[input.agents[i].name] = i;
     for (const Event& e : input.events) {
-        size_t idx = input.agents.size();
-        for (size_t i = 0; i < input.agents.size(); ++i)
-            if (input.agents[i].name == e.agent || (!input.agents[i].id.empty() && input.agents[i].id == e.agent)) {
-                idx = i;
-                break;
-            }
-        if (idx == input.agents.size()) continue; // loaders refuse unknown agents before this point
+        auto found = byKey.find(e.agent);
+        if (found == byKey.end()) continue; // loaders refuse unknown agents before this point
+        size_t idx = found->second;
         if (first && last && (e.date < *first || e.date > *last)) {
             warn(Why{&kEventOutside, {e.agent, formatDate(e.date), e.kind}});
             continue;
@@ -117,17 +119,16 @@ bool EvalContext::requireAnyValue(const RuleInstance& rule, const std::vector<si
 }
 
 std::vector<std::optional<int>> competitionRanks(const std::vector<std::optional<double>>& values, bool lowerBetter) {
+    // Sort the valued entries, then give each run of equal values the rank of its first member.
+    std::vector<std::pair<double, size_t>> order;
+    order.reserve(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+        if (values[i]) order.push_back({lowerBetter ? round6(*values[i]) : -round6(*values[i]), i});
+    std::sort(order.begin(), order.end());
     std::vector<std::optional<int>> ranks(values.size());
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (!values[i]) continue;
-        double vi = round6(*values[i]);
-        int better = 0;
-        for (const auto& v : values) {
-            if (!v) continue;
-            double vj = round6(*v);
-            if (lowerBetter ? vj < vi : vj > vi) ++better;
-        }
-        ranks[i] = better + 1;
+    for (size_t k = 0; k < order.size(); ++k) {
+        bool tiedWithPrevious = k > 0 && order[k].first == order[k - 1].first;
+        ranks[order[k].second] = tiedWithPrevious ? *ranks[order[k - 1].second] : int(k) + 1;
     }
     return ranks;
 }

@@ -2,7 +2,8 @@
 """Golden suite: runs the `kefu` binary itself on each case under tests/golden/cases/ and compares
 its output with hand-checked expectations.
 
-A case is a folder with `case.json`:
+A case is a folder with `case.json` (run in a temporary copy of the folder; optional "setup" is a
+list of kefu argument lists run first, with KEFU_NOW_MS fixed):
   {"description": "...", "args": ["score", "--metrics", "metrics.csv", ...],
    "exit": 0, "expect": {...}, "stderr_contains": ["..."], "stdout_contains": ["..."],
    "absent_files": ["out.json"]}
@@ -14,8 +15,10 @@ Prints one line per case and ends with `N passed, M failed`.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 
 def match(expected, actual, path="$"):
@@ -46,9 +49,21 @@ def match(expected, actual, path="$"):
     return []
 
 
-def run_case(kefu, folder):
-    spec = json.load(open(os.path.join(folder, "case.json"), encoding="utf-8"))
-    proc = subprocess.run([kefu] + spec["args"], cwd=folder, capture_output=True, timeout=60)
+def run_case(kefu, source):
+    spec = json.load(open(os.path.join(source, "case.json"), encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="kefu-golden-") as tmp:
+        folder = os.path.join(tmp, "case")
+        shutil.copytree(source, folder)
+        return check_case(kefu, folder, spec)
+
+
+def check_case(kefu, folder, spec):
+    env = dict(os.environ, KEFU_NOW_MS=str(spec.get("now_ms", 1711900000000)))
+    for step in spec.get("setup", []):
+        pre = subprocess.run([kefu] + step, cwd=folder, capture_output=True, timeout=60, env=env)
+        if pre.returncode != 0:
+            return [f"setup {step} failed: {pre.stderr.decode('utf-8', 'replace')[:300]}"]
+    proc = subprocess.run([kefu] + spec["args"], cwd=folder, capture_output=True, timeout=60, env=env)
     stdout = proc.stdout.decode("utf-8", "replace")
     stderr = proc.stderr.decode("utf-8", "replace")
     problems = []
@@ -67,7 +82,6 @@ def run_case(kefu, folder):
         target = os.path.join(folder, f)
         if os.path.exists(target):
             problems.append(f"{f} was written although the run failed")
-            os.remove(target)
     if "expect" in spec and proc.returncode == 0:
         try:
             actual = json.loads(stdout)

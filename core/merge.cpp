@@ -1,0 +1,177 @@
+#include "merge.h"
+
+#include <algorithm>
+
+#include "snapshot.h"
+
+namespace kefu::core {
+
+namespace {
+enum class Pick { Same, A, B, Conflict };
+
+bool descends(const Stamp& s, const Stamp& from) {
+    return from.at == 0 || std::find(s.ancestry.begin(), s.ancestry.end(), from.at) != s.ancestry.end();
+}
+
+template <class R> Pick pick(const R& a, const R& b) {
+    if (a == b) return Pick::Same;
+    if (a.stamp == b.stamp) return Pick::Conflict; // same revision, different content: damage or clock reuse
+    if (descends(b.stamp, a.stamp)) return Pick::B;
+    if (descends(a.stamp, b.stamp)) return Pick::A;
+    return Pick::Conflict;
+}
+
+class Merger {
+public:
+    Merger(Prefer prefer, MergeReport& report) : m_prefer(prefer), m_report(report) {}
+
+    // Merges lists of records keyed by `key`; A's order first, then records only B has.
+    template <class R, class Key, class ToJson>
+    std::vector<R> list(const std::vector<R>& as, const std::vector<R>& bs, Key key, const std::string& kind,
+                        const std::string& prefix, ToJson toJson, bool closed = false) {
+        std::vector<R> out;
+        for (const R& a : as) {
+            auto it = std::find_if(bs.begin(), bs.end(), [&](const R& b) { return key(b) == key(a); });
+            out.push_back(it == bs.end() ? a : one(a, *it, kind, prefix + key(a), toJson, closed));
+        }
+        for (const R& b : bs) {
+            bool inA = std::any_of(as.begin(), as.end(), [&](const R& a) { return key(a) == key(b); });
+            if (inA) continue;
+            if (closed) { out.push_back(closedChange(b, kind, prefix + key(b), toJson)); continue; }
+            out.push_back(b);
+            ++m_report.takenFromB;
+        }
+        return out;
+    }
+
+    template <class R, class ToJson>
+    R one(const R& a, const R& b, const std::string& kind, const std::string& key, ToJson toJson, bool closed) {
+        Pick p = pick(a, b);
+        if (p == Pick::Same) return a;
+        if (p == Pick::A) { ++m_report.takenFromA; return a; }
+        if (p == Pick::B && !closed) { ++m_report.takenFromB; return b; }
+        MergeConflict c{closed ? "closed_period" : kind, key, toJson(a), toJson(b), a.stamp, b.stamp, m_prefer != Prefer::None};
+        m_report.conflicts.push_back(std::move(c));
+        return m_prefer == Prefer::B ? b : a;
+    }
+
+    // A record that exists only in B but belongs to a period closed in A.
+    template <class R, class ToJson> R closedChange(const R& b, const std::string& kind, const std::string& key, ToJson toJson) {
+        (void)kind;
+        MergeConflict c{"closed_period", key, Json::null(), toJson(b), Stamp{}, b.stamp, m_prefer != Prefer::None};
+        m_report.conflicts.push_back(std::move(c));
+        return b; // the caller drops it unless B is preferred
+    }
+
+private:
+    Prefer m_prefer;
+    MergeReport& m_report;
+};
+
+Json cellJson(const MetricCell& c) { return c.value ? Json::number(*c.value) : Json::null(); }
+Json eventJson(const EventRecord& e) {
+    Json j = Json::object();
+    j.set("date", Json::string(formatDate(e.date)));
+    j.set("kind", Json::string(e.kind));
+    j.set("count", Json::number(e.count));
+    j.set("note", Json::string(e.note));
+    j.set("deleted", Json::boolean(e.deleted));
+    return j;
+}
+Json agentJson(const AgentRecord& a) {
+    Json j = Json::object();
+    j.set("name", Json::string(a.name));
+    j.set("group", Json::string(a.group));
+    j.set("status", Json::string(statusId(a.status)));
+    j.set("level", Json::string(a.level));
+    j.set("active", Json::boolean(a.active));
+    return j;
+}
+
+std::string agentName(const Shop& a, const Shop& b, const std::string& id) {
+    if (const AgentRecord* r = findAgent(a, id)) return r->name;
+    if (const AgentRecord* r = findAgent(b, id)) return r->name;
+    return id;
+}
+
+PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b, const Shop& sa, const Shop& sb, Prefer prefer) {
+    const std::string prefix = formatMonth(a.month) + " / ";
+    const bool closed = a.closed || b.closed;
+    PeriodRecord out = a;
+    // The period's own fields (closing, frozen results) follow the period stamp.
+    PeriodRecord ha = a, hb = b;
+    ha.cells.clear(); ha.events.clear(); hb.cells.clear(); hb.events.clear();
+    PeriodRecord head = m.one(ha, hb, "period", formatMonth(a.month),
+                              [](const PeriodRecord& p) { return Json::boolean(p.closed); }, false);
+    out.closed = head.closed; out.frozenScheme = head.frozenScheme; out.frozenResults = head.frozenResults;
+    out.frozenCells = head.frozenCells; out.closings = head.closings; out.stamp = head.stamp;
+    const bool lockA = a.closed && prefer != Prefer::B;
+    auto cells = m.list(a.cells, b.cells, [](const MetricCell& c) { return c.agentId + "/" + c.metric; }, "cell", prefix,
+                        cellJson, closed);
+    auto events = m.list(a.events, b.events, [](const EventRecord& e) { return e.id; }, "event", prefix, eventJson, closed);
+    // In a closed period, records only B has are kept only when B is preferred.
+    out.cells.clear();
+    for (auto& c : cells)
+        if (!lockA || std::any_of(a.cells.begin(), a.cells.end(), [&](const MetricCell& x) { return x.agentId == c.agentId && x.metric == c.metric; }))
+            out.cells.push_back(std::move(c));
+    out.events.clear();
+    for (auto& e : events)
+        if (!lockA || std::any_of(a.events.begin(), a.events.end(), [&](const EventRecord& x) { return x.id == e.id; }))
+            out.events.push_back(std::move(e));
+    (void)sa; (void)sb;
+    return out;
+}
+} // namespace
+
+size_t MergeReport::unresolved() const {
+    return size_t(std::count_if(conflicts.begin(), conflicts.end(), [](const MergeConflict& c) { return !c.resolved; }));
+}
+
+Expected<MergeReport> mergeShops(const Shop& a, const Shop& b, Prefer prefer, int64_t now, const std::string& author) {
+    if (a.id != b.id)
+        return Error{"these snapshots belong to different shops (" + a.name + " " + a.id + ", " + b.name + " " + b.id +
+                     "); only copies of the same shop merge"};
+    MergeReport report;
+    Merger m(prefer, report);
+    Shop& out = report.merged;
+    out = a;
+    Shop pa = a, pb = b; // profile only
+    pa.agents.clear(); pa.periods.clear(); pa.schemes.clear(); pa.customMetrics.clear(); pa.audit.clear();
+    pb.agents.clear(); pb.periods.clear(); pb.schemes.clear(); pb.customMetrics.clear(); pb.audit.clear();
+    Shop profile = m.one(pa, pb, "profile", "shop", [](const Shop& s) { return Json::string(s.name + " / " + s.managerName); }, false);
+    out.name = profile.name; out.managerName = profile.managerName; out.activeSchemeId = profile.activeSchemeId; out.stamp = profile.stamp;
+    out.agents = m.list(a.agents, b.agents, [](const AgentRecord& r) { return r.id; }, "agent", "", agentJson);
+    for (auto& c : report.conflicts)
+        if (c.kind == "agent") c.key = agentName(a, b, c.key);
+    out.schemes = m.list(a.schemes, b.schemes, [](const SchemeRecord& s) { return s.id; }, "scheme", "",
+                         [](const SchemeRecord& s) { return Json::string(s.json); });
+    out.customMetrics = m.list(a.customMetrics, b.customMetrics, [](const CustomMetricRecord& r) { return r.id; }, "metric", "",
+                               [](const CustomMetricRecord& r) { return Json::string(r.formula); });
+    out.periods.clear();
+    for (const auto& pa2 : a.periods) {
+        const PeriodRecord* pb2 = findPeriod(b, pa2.month);
+        out.periods.push_back(pb2 ? mergePeriod(m, pa2, *pb2, a, b, prefer) : pa2);
+    }
+    for (const auto& pb2 : b.periods)
+        if (!findPeriod(a, pb2.month)) { out.periods.push_back(pb2); ++report.takenFromB; }
+    std::sort(out.periods.begin(), out.periods.end(), [](const auto& x, const auto& y) { return x.month < y.month; });
+    // Readable keys for cells: month / agent name / metric.
+    for (auto& c : report.conflicts) {
+        auto slash = c.key.find(" / ");
+        if (slash == std::string::npos) continue;
+        auto rest = c.key.substr(slash + 3);
+        auto sep = rest.find('/');
+        if (sep != std::string::npos) c.key = c.key.substr(0, slash + 3) + agentName(a, b, rest.substr(0, sep)) + " / " + rest.substr(sep + 1);
+    }
+    // The audit log is the union of both, in time order.
+    out.audit = a.audit;
+    for (const auto& e : b.audit)
+        if (std::find(out.audit.begin(), out.audit.end(), e) == out.audit.end()) out.audit.push_back(e);
+    std::stable_sort(out.audit.begin(), out.audit.end(), [](const LogEntry& x, const LogEntry& y) { return x.at < y.at; });
+    out.audit.push_back({now, author, "merge",
+                         "merged " + std::to_string(report.takenFromB) + " changes from the other copy, " +
+                             std::to_string(report.conflicts.size()) + " conflicts"});
+    return report;
+}
+
+} // namespace kefu::core

@@ -1,0 +1,109 @@
+#include "shop.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kefu::core {
+
+Stamp restamp(const Stamp& previous, int64_t at, const std::string& author) {
+    Stamp s;
+    s.at = std::max(at, previous.at + 1); // revisions of one record strictly increase
+    s.author = author;
+    if (previous.at != 0) s.ancestry.push_back(previous.at);
+    for (int64_t a : previous.ancestry) {
+        if (s.ancestry.size() >= kStampAncestry) break;
+        s.ancestry.push_back(a);
+    }
+    return s;
+}
+
+std::string makeId(uint64_t seed) {
+    uint64_t z = seed + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", (unsigned long long)z);
+    return buf;
+}
+
+const AgentRecord* findAgent(const Shop& shop, const std::string& id) {
+    for (const auto& a : shop.agents)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+PeriodRecord* findPeriod(Shop& shop, const Month& m) {
+    for (auto& p : shop.periods)
+        if (p.month == m) return &p;
+    return nullptr;
+}
+
+const PeriodRecord* findPeriod(const Shop& shop, const Month& m) {
+    for (const auto& p : shop.periods)
+        if (p.month == m) return &p;
+    return nullptr;
+}
+
+namespace {
+// The value of a field at a date: the latest dated change on or before it, else the current value.
+std::string fieldAt(const AgentRecord& a, const std::string& field, const Date& day, const std::string& current) {
+    const AgentChange* best = nullptr;
+    for (const auto& c : a.changes)
+        if (c.field == field && c.date <= day && (!best || best->date <= c.date)) best = &c;
+    return best ? best->value : current;
+}
+} // namespace
+
+PeriodInput periodInput(const Shop& shop, const Month& month) {
+    PeriodInput in;
+    in.period = month;
+    const PeriodRecord* period = findPeriod(shop, month);
+    const Date last = lastDay(month);
+    std::vector<size_t> rowOf(shop.agents.size(), SIZE_MAX);
+    for (size_t i = 0; i < shop.agents.size(); ++i) {
+        const AgentRecord& r = shop.agents[i];
+        bool hasData = period && std::any_of(period->cells.begin(), period->cells.end(),
+                                             [&](const MetricCell& c) { return c.agentId == r.id && c.value; });
+        if (!r.active && !hasData) continue;
+        if (r.hireDate && *r.hireDate > last && !hasData) continue; // not hired yet
+        Agent a;
+        a.id = r.id;
+        a.name = r.name;
+        a.group = fieldAt(r, "group", last, r.group);
+        auto status = parseStatus(fieldAt(r, "status", last, statusId(r.status)));
+        a.status = status ? *status : r.status;
+        a.hireDate = r.hireDate;
+        a.regularSince = r.regularSince;
+        a.level = r.level;
+        for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
+        rowOf[i] = in.agents.size();
+        in.agents.push_back(std::move(a));
+    }
+    in.metrics.resizeRows(in.agents.size());
+    if (!period) return in;
+    for (const auto& c : period->cells) {
+        if (!c.value) continue;
+        for (size_t i = 0; i < shop.agents.size(); ++i)
+            if (shop.agents[i].id == c.agentId && rowOf[i] != SIZE_MAX) {
+                in.metrics.set(rowOf[i], in.metrics.addColumn(c.metric), c.value);
+                break;
+            }
+    }
+    for (const auto& e : period->events) {
+        if (e.deleted) continue;
+        const AgentRecord* a = findAgent(shop, e.agentId);
+        if (!a) continue;
+        Event ev;
+        ev.agent = a->name;
+        ev.date = e.date;
+        ev.kind = e.kind;
+        ev.count = e.count;
+        ev.points = e.points;
+        ev.note = e.note;
+        in.events.push_back(std::move(ev));
+    }
+    return in;
+}
+
+} // namespace kefu::core

@@ -1,0 +1,146 @@
+// The persisted model of a shop: profile, roster with stable ids and dated changes, periods
+// (metric values with provenance, events, closing), schemes, custom metrics and the audit log.
+// Every record carries a revision stamp so two managers' copies can be merged record by record.
+// Serialized only through snapshot.h (fixed-width integers, bounded lengths).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "model.h"
+
+namespace kefu::core {
+
+// Who changed a record, when (unix milliseconds), and the revisions it descends from (newest
+// first, at most kStampAncestry), which tells a merge "edited on one side" from "edited on both".
+struct Stamp {
+    int64_t at = 0;
+    std::string author;
+    std::vector<int64_t> ancestry;
+    bool operator==(const Stamp&) const = default;
+};
+constexpr size_t kStampAncestry = 16;
+// A new revision of `previous`, made at `at` by `author`.
+Stamp restamp(const Stamp& previous, int64_t at, const std::string& author);
+
+struct NicknameBinding {
+    std::string platform; // 淘宝/天猫/京东/拼多多/抖店 or empty
+    std::string account;  // e.g. "店铺名:小美"
+    bool operator==(const NicknameBinding&) const = default;
+};
+
+// A dated change of an agent's group or status, kept so that earlier months keep their teams.
+struct AgentChange {
+    Date date;
+    std::string field; // "group" or "status"
+    std::string value;
+    bool operator==(const AgentChange&) const = default;
+};
+
+struct AgentRecord {
+    std::string id; // stable, random at creation
+    std::string name;
+    std::string group;
+    Status status = Status::Regular;
+    std::optional<Date> hireDate, regularSince;
+    std::string level;
+    std::vector<NicknameBinding> nicknames;
+    std::vector<AgentChange> changes;
+    bool active = true;
+    Stamp stamp;
+    bool operator==(const AgentRecord&) const = default;
+};
+
+enum class Origin : uint8_t { Typed, Imported, Computed };
+
+struct Provenance {
+    Origin origin = Origin::Typed;
+    std::string file, sheet;
+    uint32_t row = 0;
+    bool operator==(const Provenance&) const = default;
+};
+
+struct MetricCell {
+    std::string agentId;
+    std::string metric;
+    std::optional<double> value; // nullopt = deliberately cleared
+    Provenance provenance;
+    Stamp stamp;
+    bool operator==(const MetricCell&) const = default;
+};
+
+struct EventRecord {
+    std::string id;
+    std::string agentId;
+    Date date;
+    std::string kind;
+    int32_t count = 1;
+    std::optional<double> points;
+    std::string note;
+    bool deleted = false;
+    Stamp stamp;
+    bool operator==(const EventRecord&) const = default;
+};
+
+struct LogEntry {
+    int64_t at = 0;
+    std::string author;
+    std::string action; // "close", "reopen", "merge", "restore", ...
+    std::string detail; // reason, record, ...
+    bool operator==(const LogEntry&) const = default;
+};
+
+struct PeriodRecord {
+    Month month;
+    std::vector<MetricCell> cells;
+    std::vector<EventRecord> events;
+    bool closed = false;
+    // Frozen at closing: the exact scheme JSON, the inputs it saw and the results JSON.
+    std::string frozenScheme, frozenResults;
+    std::vector<MetricCell> frozenCells;
+    std::vector<LogEntry> closings; // closings and reopenings with reasons
+    Stamp stamp;
+    bool operator==(const PeriodRecord&) const = default;
+};
+
+struct SchemeRecord {
+    std::string id;
+    std::string json;
+    Stamp stamp;
+    bool operator==(const SchemeRecord&) const = default;
+};
+
+struct CustomMetricRecord {
+    std::string id, zh, en, unit, direction, definitionZh, definitionEn, formula;
+    Stamp stamp;
+    bool operator==(const CustomMetricRecord&) const = default;
+};
+
+struct Shop {
+    std::string id; // random at creation; only equal ids merge
+    std::string name;
+    std::string managerName;
+    std::string activeSchemeId;
+    std::vector<AgentRecord> agents;
+    std::vector<PeriodRecord> periods; // by month, oldest first
+    std::vector<SchemeRecord> schemes;
+    std::vector<CustomMetricRecord> customMetrics;
+    std::vector<LogEntry> audit;
+    Stamp stamp; // profile fields (name, manager, active scheme)
+    bool operator==(const Shop&) const = default;
+};
+
+// A random id (hex), from a seed the caller provides (time, crypto random in the page).
+std::string makeId(uint64_t seed);
+
+const AgentRecord* findAgent(const Shop& shop, const std::string& id);
+PeriodRecord* findPeriod(Shop& shop, const Month& m);
+const PeriodRecord* findPeriod(const Shop& shop, const Month& m);
+
+// The inputs of one period as evaluate() wants them: active agents (and any agent with data),
+// their status and group at the period's last day, metric values and events.
+PeriodInput periodInput(const Shop& shop, const Month& month);
+
+} // namespace kefu::core
