@@ -234,9 +234,9 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
         size_t idx = rowAgents.size();
         raw.metrics.resizeRows(idx + 1);
         for (size_t c = 0; c < row.size() && c < plan->metric.size(); ++c) {
-            if (plan->metric[c] < 0 || isBlankCell(row[c])) continue;
+            if (plan->metric[c] < 0 || trim(row[c]).empty()) continue;
             auto n = parseNumberCell(row[c]);
-            if (!n) {
+            if (!n) { // "-", "—", "延迟统计" ...: no value, and the cell is named
                 report.warnings.push_back(where(file, lines[r], rows[0][c], c) + ": '" + std::string(trim(row[c])) +
                                           "' is not a number, taken as no value");
                 continue;

@@ -82,7 +82,7 @@ void GroupResult::addFlag(std::string f) { addUnique(flags, std::move(f)); }
 GroupResult& Results::group(const std::string& name) {
     for (auto& g : groups)
         if (g.group == name) return g;
-    groups.push_back({name, {}, std::nullopt});
+    groups.push_back({name, {}, std::nullopt, {}});
     return groups.back();
 }
 
@@ -102,6 +102,11 @@ Json resultsToJson(const Results& r, Lang lang) {
         gj.set("group", Json::string(g.group));
         gj.set("flags", stringArray(g.flags));
         if (g.activityFundFen) gj.set("activity_fund_fen", Json::number(double(*g.activityFundFen)));
+        if (!g.why.empty()) {
+            Json why = Json::array();
+            for (const auto& w : g.why) why.push(Json::string(w.format(lang)));
+            gj.set("why", std::move(why));
+        }
         groups.push(std::move(gj));
     }
     j.set("groups", std::move(groups));

@@ -55,6 +55,7 @@ struct GroupResult {
     std::string group;
     std::vector<std::string> flags;
     std::optional<int64_t> activityFundFen;
+    std::vector<Why> why; // explanations of the group's flags and fund
     void addFlag(std::string f);
 };
 

@@ -149,6 +149,7 @@ void validateScheme(const Scheme& scheme, const Catalog& catalog, Problems& prob
             continue;
         }
         t->validate(r, catalog, problems, path + ".params");
+        if (t->validateInScheme) t->validateInScheme(r, scheme, problems, path + ".params");
     }
     if (primaries > 1) problems.add(nullptr, "rules", "more than one rule is marked primary");
 }

@@ -1,15 +1,160 @@
-// PLACEHOLDER: rule interval_score is being written; until then validation refuses it.
+// Rule 6, interval_score 区间计分: per metric an interval [lo, hi] scored linearly from 0 to full
+// marks (lower-better mirrored); score = sum. Commission mode also pays, per metric, a line of
+// rate × sales_amount × the fraction of the interval reached.
+#include <algorithm>
+#include <cmath>
+
 #include "rule.h"
 
 namespace kefu::core {
+
 namespace {
-void validate(const RuleInstance&, const Catalog&, Problems& problems, const std::string& path) {
-    problems.add(nullptr, path, "rule type 'interval_score' is not implemented yet");
+const Msg kHigher{"{0}：{1}，区间 [{2}, {3}]，{4} × clamp(({1} - {2}) / ({3} - {2}), 0, 1) = {5}",
+                  "{0}: {1}, interval [{2}, {3}], {4} × clamp(({1} - {2}) / ({3} - {2}), 0, 1) = {5}"};
+const Msg kLower{"{0}：{1}，区间 [{2}, {3}]（越低越好），{4} × clamp(({3} - {1}) / ({3} - {2}), 0, 1) = {5}",
+                 "{0}: {1}, interval [{2}, {3}] (lower is better), {4} × clamp(({3} - {1}) / ({3} - {2}), 0, 1) = {5}"};
+const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
+const Msg kTotal{"区间计分合计 {0} = {1}", "interval score total {0} = {1}"};
+const Msg kCommission{"{0} 提成：{1} × {2} {3} × 达成比例 {4} = {5} 元",
+                      "{0} commission: {1} × {2} {3} × fraction reached {4} = {5} yuan"};
+const Msg kNoSales{"{0}无数据：无区间提成", "no {0}: no interval commission"};
+
+struct Interval {
+    std::string metric;
+    double lo = 0, hi = 0, fullMarks = 10;
+    bool lowerBetter = false;
+};
+
+struct IntervalParams {
+    std::vector<Interval> intervals;
+    double fullMarks = 10;
+    std::string mode = "score";
+    double rate = 0.05;
+    std::string salesMetric = "sales_amount";
+};
+
+struct IntervalDefault {
+    const char* metric;
+    double lo, hi;
+    bool lowerBetter;
+};
+const IntervalDefault kDefaults[] = {
+    {"conversion_rate", 0.5, 0.7, false},
+    {"avg_order_value", 100, 200, false},
+    {"avg_response_s", 10, 20, true},
+    {"refund_rate", 0.05, 0.10, true},
+};
+
+Interval readInterval(ParamReader& r, const std::string& metric, double fullMarks) {
+    Interval in{metric, 0, 0, fullMarks, false};
+    r.checkMetricId(metric, metric);
+    const Json* j = r.raw(metric);
+    const bool ok = j && j->isObject();
+    if (!ok) r.problem(metric, "expected an object with 'lo' and 'hi'");
+    ParamReader m = ok ? r.object(metric) : ParamReader(nullptr, r.catalog(), r.problems(), "");
+    const bool both = ok && m.has("lo") && m.has("hi");
+    if (ok && !both) m.problem("", "an interval needs both 'lo' and 'hi'");
+    in.lo = m.number("lo", 0);
+    in.hi = m.number("hi", 0);
+    if (both && round6(in.lo) >= round6(in.hi))
+        m.problem("", "interval lo " + formatValue(in.lo) + " >= hi " + formatValue(in.hi) + ": lo must be below hi");
+    const MetricDef* d = r.catalog() ? r.catalog()->find(metric) : nullptr;
+    in.lowerBetter = m.boolean("lower_better", d && d->direction == Direction::Lower);
+    in.fullMarks = m.amount("full_marks", fullMarks);
+    m.finish();
+    return in;
 }
-void evaluate(const RuleInstance&, EvalContext&) {}
+
+IntervalParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems* problems,
+                          const std::string& path) {
+    IntervalParams p;
+    ParamReader r(&rule.params, &catalog, problems, path);
+    p.fullMarks = r.amount("full_marks", p.fullMarks);
+    if (r.has("intervals")) {
+        ParamReader iv = r.object("intervals");
+        for (const auto& m : iv.keys()) p.intervals.push_back(readInterval(iv, m, p.fullMarks));
+        if (p.intervals.empty()) r.problem("intervals", "no intervals");
+    } else {
+        r.raw("intervals");
+        for (const auto& d : kDefaults) p.intervals.push_back({d.metric, d.lo, d.hi, p.fullMarks, d.lowerBetter});
+    }
+    p.mode = r.choice("mode", p.mode, {"score", "commission"});
+    p.rate = r.amount("rate", p.rate);
+    p.salesMetric = r.metric("sales_metric", p.salesMetric);
+    r.finish();
+    return p;
+}
+
+// Fraction of the interval reached, 0-1 (mirrored for lower-better metrics).
+double fractionReached(const Interval& in, double v) {
+    double f = in.lowerBetter ? (in.hi - v) / (in.hi - in.lo) : (v - in.lo) / (in.hi - in.lo);
+    return std::clamp(f, 0.0, 1.0);
+}
+
+void payCommission(const RuleInstance& rule, const IntervalParams& p, EvalContext& ctx, size_t agent,
+                   const Interval& in, double fraction, double sales) {
+    int64_t fen = yuanToFen(p.rate * sales * fraction);
+    if (fen == 0) return;
+    ctx.addMoney(agent, rule, MoneyKind::Commission, fen,
+                 Why{&kCommission,
+                     {metricLabel(in.metric), p.rate, metricLabel(p.salesMetric), sales, round6(fraction), Fen{fen}}});
+}
+
+void scoreAgent(const RuleInstance& rule, const IntervalParams& p, EvalContext& ctx, size_t agent) {
+    const bool commission = p.mode == "commission";
+    std::optional<double> sales = commission ? ctx.value(agent, p.salesMetric) : std::nullopt;
+    if (commission && !sales) {
+        ctx.agent(agent).addFlag("missing:" + p.salesMetric);
+        ctx.addBreakdown(
+            agent, {rule.id, p.salesMetric, std::nullopt, std::nullopt, Why{&kNoSales, {metricLabel(p.salesMetric)}}});
+    }
+    double total = 0;
+    std::string formula;
+    for (const auto& in : p.intervals) {
+        auto v = ctx.value(agent, in.metric);
+        double pts = 0;
+        if (!v) {
+            ctx.agent(agent).addFlag("missing:" + in.metric);
+            ctx.addBreakdown(agent, {rule.id, in.metric, std::nullopt, 0.0, Why{&kMissing, {metricLabel(in.metric)}}});
+        } else {
+            double f = fractionReached(in, *v);
+            pts = round6(in.fullMarks * f);
+            ctx.addBreakdown(agent, {rule.id, in.metric, v, pts,
+                                     Why{in.lowerBetter ? &kLower : &kHigher,
+                                         {metricLabel(in.metric), *v, in.lo, in.hi, in.fullMarks, pts}}});
+            if (sales) payCommission(rule, p, ctx, agent, in, f, *sales);
+        }
+        total += pts;
+        formula += (formula.empty() ? "" : " + ") + formatValue(pts);
+    }
+    total = round6(total);
+    ctx.setScore(agent, rule.id, total);
+    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, Why{&kTotal, {formula, total}}});
+}
+
+void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
+    readParams(rule, catalog, &problems, path);
+}
+
+void evaluate(const RuleInstance& rule, EvalContext& ctx) {
+    IntervalParams p = readParams(rule, ctx.catalog(), nullptr, "");
+    auto scope = ctx.inScope(rule, {});
+    for (const auto& in : p.intervals) ctx.requireAnyValue(rule, scope, in.metric);
+    if (p.mode == "commission") ctx.requireAnyValue(rule, scope, p.salesMetric);
+    std::vector<std::optional<double>> totals;
+    for (size_t i : scope) {
+        scoreAgent(rule, p, ctx, i);
+        totals.push_back(ctx.agent(i).scores[rule.id]);
+    }
+    // One ranking over the whole scope: the rule compares the outsourced team as one list.
+    auto ranks = competitionRanks(totals, false);
+    for (size_t k = 0; k < scope.size(); ++k) ctx.setRank(scope[k], rule.id, *ranks[k]);
+}
 } // namespace
+
 const RuleType& intervalScoreRule() {
-    static const RuleType t{"interval_score", {"interval_score", "interval_score"}, {}, false, false, validate, evaluate};
+    static const RuleType t{"interval_score", {"区间计分", "Interval score"}, {}, true, false, validate, evaluate};
     return t;
 }
+
 } // namespace kefu::core

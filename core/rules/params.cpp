@@ -147,25 +147,24 @@ std::vector<Condition> ParamReader::conditions(std::string_view key) {
     static const std::vector<std::string> ops = {">=", "<=", ">", "<"}; // order of CompareOp
     std::vector<Condition> out;
     for (ParamReader c : objects(key)) {
-        bool ok = c.has("metric") && c.has("op") && c.has("value");
+        const Json* m = c.raw("metric");
+        const Json* o = c.raw("op");
+        const Json* v = c.raw("value");
+        bool ok = m && o && v;
         if (!ok) c.problem("", "a condition needs \"metric\", \"op\" and \"value\"");
         Condition cond;
-        cond.metric = c.string("metric", "");
-        if (c.has("metric") && !c.checkMetricId(cond.metric, "metric")) ok = false;
-        std::string op = c.string("op", ">=");
-        auto it = std::find(ops.begin(), ops.end(), op);
-        if (it == ops.end()) {
-            c.problem("op", "'" + op + "' is not one of: >=, <=, >, <");
-            ok = false;
-        } else {
-            cond.op = CompareOp(it - ops.begin());
-        }
-        const Json* v = c.raw("value");
+        if (m && !m->isString()) c.problem("metric", "expected a metric id");
+        if (m && !(m->isString() && c.checkMetricId(m->asString(), "metric"))) ok = false;
+        else if (m) cond.metric = m->asString();
+        auto op = o && o->isString() ? std::find(ops.begin(), ops.end(), o->asString()) : ops.end();
+        if (o && op == ops.end()) c.problem("op", "expected one of: >=, <=, >, <");
+        if (op == ops.end()) ok = false;
+        else cond.op = CompareOp(op - ops.begin());
         if (v && (!v->isNumber() || !std::isfinite(v->asNumber()))) {
             c.problem("value", "expected a number");
             ok = false;
         }
-        if (v && ok) cond.value = v->asNumber();
+        if (ok) cond.value = v->asNumber();
         c.finish();
         if (ok) out.push_back(cond);
     }

@@ -13,7 +13,8 @@ const Msg kPoints{"{0}：{1}，组内第{2}名（共{3}人），({3} - {2} + 1) 
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
 const Msg kPenalty{"接待量 {0} < 组平均 {1} - {2} = {3}，扣 {4} 分", "receptions {0} < group average {1} - {2} = {3}: -{4} points"};
 const Msg kBonus{"组内排名第{0}：排名奖 {1} 元", "rank {0} in the group: ranking bonus {1} yuan"};
-const Msg kWinning{"活动经费：组平均销售额 {0} 最高", "activity fund: highest average sales {0}"};
+const Msg kWinning{"获胜组：转正客服平均{0} {1} 为各组最高，活动经费 {2} 元",
+                   "winning group: the regular agents' average {0} {1} is the highest of the groups; activity fund {2} yuan"};
 
 struct RankPointsParams {
     std::vector<std::pair<std::string, double>> weights;
@@ -122,6 +123,7 @@ void markWinningGroup(const RuleInstance& rule, const RankPointsParams& p, EvalC
         GroupResult& g = ctx.results().group(groups[k].first);
         g.addFlag("winning_group");
         g.activityFundFen = yuanToFen(p.activityFund);
+        g.why.push_back(Why{&kWinning, {metricLabel(p.winningMetric), *avgs[k], p.activityFund}});
     }
     (void)rule;
 }

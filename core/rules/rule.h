@@ -106,6 +106,8 @@ struct RuleType {
     std::function<void(const RuleInstance&, const Catalog&, Problems&, const std::string& path)> validate;
     // Runs the rule; reads params with defaults (validated before).
     std::function<void(const RuleInstance&, EvalContext&)> evaluate;
+    // Optional: checks that need the whole scheme (a rule naming another rule instance).
+    std::function<void(const RuleInstance&, const Scheme&, Problems&, const std::string& path)> validateInScheme = nullptr;
 };
 
 const std::vector<const RuleType*>& ruleTypes();
