@@ -1,15 +1,200 @@
-// PLACEHOLDER: rule commission_pool is being written; until then validation refuses it.
+// Rule 9, commission_pool 提成与分配: the team's sales make a pool through progressive brackets;
+// the pool is split by another rule's scores (composite_100 by default) with the largest remainder.
+#include <algorithm>
+
 #include "rule.h"
 
 namespace kefu::core {
+
 namespace {
-void validate(const RuleInstance&, const Catalog&, Problems& problems, const std::string& path) {
-    problems.add(nullptr, path, "rule type 'commission_pool' is not implemented yet");
+const Msg kPool{"团队销售额 {0} 元：{1} = {2} 元，取整为提成池 {3} 元", "team sales {0} yuan: {1} = {2} yuan, pool {3} yuan"};
+const Msg kShare{"提成池 {0} 元 × 得分 {1} / 总分 {2} = {3} 元，最大余数法取整为 {4} 元",
+                 "pool {0} yuan × score {1} / total {2} = {3} yuan, {4} yuan after the largest-remainder split"};
+const Msg kNoShare{"得分 {0} ≤ 0：不参与提成分配", "score {0} <= 0: no share of the pool"};
+const Msg kNoScore{"没有规则 {0} 的得分：不参与提成分配", "no score from rule {0}: no share of the pool"};
+const Msg kUndistributed{"规则 {0}：总分 {1} ≤ 0，提成池 {2} 元未分配", "rule {0}: total score {1} <= 0, the pool of {2} yuan is not paid"};
+const Msg kNoScoreRule{"规则 {0}：用于分配的得分规则不存在或已关闭，提成池未计算",
+                       "rule {0}: the score rule to split by is missing or switched off; no pool"};
+
+struct Bracket {
+    std::optional<double> upTo; // absent on the open last bracket
+    double rate = 0;
+};
+
+struct CommissionPoolParams {
+    std::string salesMetric = "sales_amount";
+    std::vector<Bracket> brackets = {{100000, 0.01}, {300000, 0.015}, {std::nullopt, 0.02}};
+    std::string scoreRule; // empty = the scheme's first composite_100 rule
+};
+
+std::vector<Bracket> readBrackets(ParamReader& r, const std::vector<Bracket>& def) {
+    if (!r.has("brackets")) {
+        r.raw("brackets");
+        return def;
+    }
+    std::vector<Bracket> out;
+    auto items = r.objects("brackets");
+    if (items.empty()) r.problem("brackets", "at least one bracket is needed");
+    for (size_t k = 0; k < items.size(); ++k) {
+        ParamReader& b = items[k];
+        Bracket br;
+        if (b.has("up_to")) br.upTo = b.amount("up_to", 0);
+        else if (k + 1 < items.size()) b.problem("", "only the last bracket may leave out up_to");
+        br.rate = b.amount("rate", 0);
+        if (!b.has("rate")) b.problem("", "a bracket needs a rate");
+        if (br.upTo && !out.empty() && out.back().upTo && *br.upTo <= *out.back().upTo)
+            b.problem("up_to", "brackets must increase: " + formatValue(*br.upTo) + " is not above " + formatValue(*out.back().upTo));
+        b.finish();
+        out.push_back(br);
+    }
+    return out;
 }
-void evaluate(const RuleInstance&, EvalContext&) {}
+
+CommissionPoolParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems* problems, const std::string& path) {
+    CommissionPoolParams p;
+    ParamReader r(&rule.params, &catalog, problems, path);
+    p.salesMetric = r.metric("sales_metric", p.salesMetric);
+    p.brackets = readBrackets(r, p.brackets);
+    p.scoreRule = r.string("score_rule", p.scoreRule);
+    r.finish();
+    return p;
+}
+
+std::string percent(double rate) { return formatValue(round6(rate * 100)) + "%"; }
+
+// The pool in yuan (unrounded) and its arithmetic: "100000 × 1% + 50000 × 1.5% = 1750".
+std::pair<double, std::string> bracketPool(const std::vector<Bracket>& brackets, double sales) {
+    double pool = 0, lower = 0;
+    std::string text;
+    for (const Bracket& b : brackets) {
+        if (sales <= lower) break;
+        double upper = b.upTo ? std::min(sales, *b.upTo) : sales;
+        double part = round6(upper - lower);
+        if (part > 0) {
+            pool += part * b.rate;
+            text += (text.empty() ? "" : " + ") + formatValue(part) + " × " + percent(b.rate);
+        }
+        if (!b.upTo) break;
+        lower = *b.upTo;
+    }
+    if (text.empty()) text = "0";
+    return {round6(pool), text};
+}
+
+const RuleInstance* scoreSource(const CommissionPoolParams& p, const EvalContext& ctx) {
+    if (p.scoreRule.empty()) return ctx.findRule("composite_100");
+    if (!ctx.scheme()) return nullptr;
+    for (const auto& r : ctx.scheme()->rules)
+        if (r.id == p.scoreRule) return r.enabled ? &r : nullptr; // switched off: no scores to split by
+    return nullptr;
+}
+
+double teamSales(const CommissionPoolParams& p, EvalContext& ctx, const std::vector<size_t>& scope) {
+    double sum = 0;
+    for (size_t i : scope) {
+        if (ctx.input().agents[i].status != Status::Regular) continue;
+        if (auto v = ctx.value(i, p.salesMetric)) sum += *v;
+        else ctx.agent(i).addFlag("missing:" + p.salesMetric);
+    }
+    return round6(sum);
+}
+
+// Each agent's weight (its score when > 0) with a line for those that get nothing.
+std::vector<double> shareWeights(const RuleInstance& rule, const RuleInstance& source, EvalContext& ctx,
+                                 const std::vector<size_t>& scope) {
+    std::vector<double> weights;
+    for (size_t i : scope) {
+        const auto& scores = ctx.agent(i).scores;
+        auto it = scores.find(source.id);
+        double w = it == scores.end() ? 0.0 : it->second;
+        if (it == scores.end())
+            ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNoScore, {source.id}}});
+        else if (w <= 0)
+            ctx.addBreakdown(i, {rule.id, "", w, std::nullopt, Why{&kNoShare, {w}}});
+        weights.push_back(std::max(w, 0.0));
+    }
+    return weights;
+}
+
+void payShares(const RuleInstance& rule, EvalContext& ctx, const std::vector<size_t>& scope, int64_t poolFen,
+               const std::vector<double>& weights) {
+    double total = 0;
+    for (double w : weights) total += w;
+    total = round6(total);
+    auto shares = splitLargestRemainder(poolFen, weights);
+    for (size_t k = 0; k < scope.size(); ++k) {
+        if (weights[k] <= 0) continue;
+        double exact = round6(double(poolFen) / 100.0 * weights[k] / total);
+        ctx.addMoney(scope[k], rule, MoneyKind::Commission, shares[k],
+                     Why{&kShare, {Fen{poolFen}, weights[k], total, exact, Fen{shares[k]}}});
+    }
+}
+
+void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
+    readParams(rule, catalog, &problems, path);
+}
+
+// The score rule must exist, produce a score and run before the pool.
+void validateInScheme(const RuleInstance& rule, const Scheme& scheme, Problems& problems, const std::string& path) {
+    CommissionPoolParams p = readParams(rule, Catalog::builtin(), nullptr, "");
+    const RuleInstance* source = nullptr;
+    bool before = true;
+    for (const auto& r : scheme.rules) {
+        if (&r == &rule) before = false;
+        bool match = p.scoreRule.empty() ? r.type == "composite_100" && r.enabled : r.id == p.scoreRule;
+        if (match && &r != &rule) {
+            source = &r;
+            break;
+        }
+    }
+    const Json* at = rule.params.isObject() ? rule.params.find("score_rule") : nullptr;
+    std::string where = path + ".score_rule";
+    if (!source && p.scoreRule.empty())
+        problems.add(at, where, "no composite_100 rule in the scheme; name the rule to split by with score_rule");
+    else if (!source)
+        problems.add(at, where, "no rule '" + p.scoreRule + "' in the scheme");
+    else if (const RuleType* t = findRuleType(source->type); t && !t->producesScore)
+        problems.add(at, where, "rule '" + source->id + "' (" + source->type + ") produces no score");
+    else if (!before)
+        problems.add(at, where, "rule '" + source->id + "' must come before this rule in the scheme");
+}
+
+void evaluate(const RuleInstance& rule, EvalContext& ctx) {
+    CommissionPoolParams p = readParams(rule, ctx.catalog(), nullptr, "");
+    auto scope = ctx.inScope(rule, {Status::Regular});
+    if (scope.empty()) return;
+    const RuleInstance* source = scoreSource(p, ctx);
+    if (!source) {
+        ctx.warn(Why{&kNoScoreRule, {rule.id}});
+        return;
+    }
+    ctx.requireAnyValue(rule, scope, p.salesMetric);
+    double sales = teamSales(p, ctx, scope);
+    auto [poolYuan, arithmetic] = bracketPool(p.brackets, sales);
+    int64_t poolFen = yuanToFen(poolYuan);
+    for (size_t i : scope)
+        ctx.addBreakdown(i, {rule.id, p.salesMetric, sales, std::nullopt, Why{&kPool, {sales, arithmetic, poolYuan, Fen{poolFen}}}});
+    auto weights = shareWeights(rule, *source, ctx, scope);
+    double total = 0;
+    for (double w : weights) total += w;
+    if (total <= 0) {
+        Why why{&kUndistributed, {rule.id, round6(total), Fen{poolFen}}};
+        for (const auto& [g, members] : ctx.byGroup(scope)) {
+            ctx.results().group(g).addFlag("pool_undistributed");
+            ctx.results().group(g).why.push_back(why);
+        }
+        ctx.warn(why);
+        return;
+    }
+    if (poolFen == 0) return; // no sales: nothing to split
+    payShares(rule, ctx, scope, poolFen, weights);
+}
 } // namespace
+
 const RuleType& commissionPoolRule() {
-    static const RuleType t{"commission_pool", {"commission_pool", "commission_pool"}, {}, false, false, validate, evaluate};
+    static const RuleType t{"commission_pool", {"提成与分配", "Commission pool"}, {Status::Regular}, false, false,
+                            validate, evaluate, validateInScheme};
     return t;
 }
+
 } // namespace kefu::core

@@ -1,15 +1,246 @@
-// PLACEHOLDER: rule pay is being written; until then validation refuses it.
+// Rule 11, pay 薪资: probation base pay (earlier rules' bonus-like lines removed), the regular
+// guarantee by level with its top-up, full attendance, single awards. Runs last in a scheme.
+#include <algorithm>
+
 #include "rule.h"
 
 namespace kefu::core {
+
 namespace {
-void validate(const RuleInstance&, const Catalog&, Problems& problems, const std::string& path) {
-    problems.add(nullptr, path, "rule type 'pay' is not implemented yet");
+const Msg kRemoved{"试用期不发{0}：移除规则 {1} 的 {2} 元", "probation: no {0}; removed {2} yuan of rule {1}"};
+const Msg kBase{"试用期底薪 {0} 元", "probation base pay {0} yuan"};
+const Msg kLevel{"级别 {0}：保底 {1} 元", "level {0}: guarantee {1} yuan"};
+const Msg kUnknownLevel{"{0} 的级别“{1}”未定义，按 {2} 计", "{0}: level '{1}' is not defined; {2} is used"};
+const Msg kNotEligible{"级别 {0} 需转正满 {1} 天，实际 {2} 天", "level {0} needs {1} days of tenure, has {2}"};
+const Msg kNoTenure{"级别 {0} 需转正满 {1} 天，但没有转正日期或入职日期", "level {0} needs {1} days of tenure, but there is no regular_since or hire_date"};
+const Msg kAttendance{"全勤（本期无{0}）：全勤奖 {1} 元", "full attendance (no {0} this period): {1} yuan"};
+const Msg kNotFull{"本期{0} {1} 次：无全勤奖", "{0} {1} times this period: no attendance award"};
+const Msg kAward{"{0}最高（{1}，共 {2} 人）：单项奖 {3} 元", "top {0} ({1}, of {2}): award {3} yuan"};
+const Msg kTopup{"收入 {0} 元 < 保底 {1} 元：补差 {1} - {0} = {2} 元", "earnings {0} < guarantee {1}: top-up {1} - {0} = {2} yuan"};
+const Msg kPayRegular{"实发 = max(保底 {0}, 收入 {1}) + 罚款 {2} = {3} 元", "pay = max(guarantee {0}, earnings {1}) + fines {2} = {3} yuan"};
+const Msg kPayProbation{"实发 = 底薪 {0} + 其他收入 {1} + 罚款 {2} = {3} 元", "pay = base {0} + other earnings {1} + fines {2} = {3} yuan"};
+
+struct Level {
+    std::string name;
+    double guarantee = 0;
+    int minDays = 0;
+};
+
+struct PayParams {
+    double probationBase = 1600;
+    std::vector<MoneyKind> probationRemoves = {MoneyKind::Bonus, MoneyKind::Award, MoneyKind::Commission, MoneyKind::Attendance};
+    std::vector<Level> levels = {{"初级", 2000, 0}, {"中级", 2200, 90}, {"高级", 2500, 365}, {"资深", 2800, 730}};
+    std::string defaultLevel = "初级";
+    double attendanceBonus = 100;
+    std::vector<std::string> attendanceBreaks = {"late", "early_leave", "absence", "leave"};
+    double award = 100;
+    std::vector<std::string> awardMetrics = {"sales_amount", "conversion_rate"};
+    bool awardComposite = true;
+    std::vector<MoneyKind> earningKinds = {MoneyKind::Bonus, MoneyKind::Bounty, MoneyKind::Commission, MoneyKind::Award,
+                                           MoneyKind::Attendance};
+};
+
+Text2 kindLabel(MoneyKind k) {
+    static const Text2 labels[] = {{"奖金", "bonus"},        {"悬赏金", "bounty"}, {"提成", "commission"},
+                                   {"单项奖", "award"},      {"全勤奖", "attendance"}, {"底薪", "base pay"},
+                                   {"保底补差", "guarantee top-up"}, {"罚款", "fine"}};
+    return labels[int(k)];
 }
-void evaluate(const RuleInstance&, EvalContext&) {}
+
+Text2 breakLabels(const std::vector<std::string>& kinds) {
+    static const std::vector<std::pair<const char*, Text2>> known = {
+        {"late", {"迟到", "late"}}, {"early_leave", {"早退", "early leave"}}, {"absence", {"缺勤", "absence"}}, {"leave", {"请假", "leave"}}};
+    Text2 out;
+    for (const auto& k : kinds) {
+        Text2 l{k, k};
+        for (const auto& [id, label] : known)
+            if (k == id) l = label;
+        out.zh += (out.zh.empty() ? "" : "、") + l.zh;
+        out.en += (out.en.empty() ? "" : ", ") + l.en;
+    }
+    return out;
+}
+
+std::vector<MoneyKind> readKinds(ParamReader& r, std::string_view key, const std::vector<MoneyKind>& def) {
+    if (!r.has(key)) {
+        r.raw(key);
+        return def;
+    }
+    std::vector<MoneyKind> out;
+    for (const auto& s : r.strings(key, {})) {
+        if (auto k = parseMoneyKind(s)) out.push_back(*k);
+        else r.problem(key, "unknown money kind '" + s + "'");
+    }
+    return out;
+}
+
+std::vector<Level> readLevels(ParamReader& r, const std::vector<Level>& def) {
+    if (!r.has("levels")) {
+        r.raw("levels");
+        return def;
+    }
+    std::vector<Level> out;
+    ParamReader levels = r.object("levels");
+    for (const auto& name : levels.keys()) {
+        ParamReader l = levels.object(name);
+        Level lv{name, l.amount("guarantee", 0), l.integer("min_days", 0)};
+        if (lv.minDays < 0) l.problem("min_days", "a number of days cannot be negative");
+        if (!l.has("guarantee")) l.problem("", "a level needs a guarantee");
+        l.finish();
+        out.push_back(lv);
+    }
+    if (out.empty()) r.problem("levels", "at least one level is needed");
+    return out;
+}
+
+PayParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems* problems, const std::string& path) {
+    PayParams p;
+    ParamReader r(&rule.params, &catalog, problems, path);
+    p.probationBase = r.amount("probation_base", p.probationBase);
+    p.probationRemoves = readKinds(r, "probation_removes", p.probationRemoves);
+    p.levels = readLevels(r, p.levels);
+    p.defaultLevel = r.string("default_level", p.defaultLevel);
+    if (!p.levels.empty() && std::none_of(p.levels.begin(), p.levels.end(), [&](const Level& l) { return l.name == p.defaultLevel; }))
+        r.problem("default_level", "'" + p.defaultLevel + "' is not one of the levels");
+    p.attendanceBonus = r.amount("attendance_bonus", p.attendanceBonus);
+    p.attendanceBreaks = r.strings("attendance_breaks", p.attendanceBreaks);
+    p.award = r.amount("award", p.award);
+    p.awardMetrics = r.strings("award_metrics", p.awardMetrics);
+    for (const auto& m : p.awardMetrics) r.checkMetricId(m, "award_metrics");
+    p.awardComposite = r.boolean("award_composite", p.awardComposite);
+    p.earningKinds = readKinds(r, "earning_kinds", p.earningKinds);
+    r.finish();
+    return p;
+}
+
+bool contains(const std::vector<MoneyKind>& v, MoneyKind k) { return std::find(v.begin(), v.end(), k) != v.end(); }
+
+void payProbation(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+    auto& money = ctx.agent(i).money;
+    std::vector<MoneyLine> kept;
+    for (auto& m : money) {
+        if (!contains(p.probationRemoves, m.kind)) {
+            kept.push_back(std::move(m));
+            continue;
+        }
+        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kRemoved, {kindLabel(m.kind), m.rule, Fen{m.amountFen}}}});
+    }
+    money = std::move(kept);
+    int64_t base = yuanToFen(p.probationBase);
+    int64_t other = 0, fines = 0;
+    for (const auto& m : money) (m.amountFen < 0 ? fines : other) += m.amountFen;
+    if (base > 0) ctx.addMoney(i, rule, MoneyKind::Base, base, Why{&kBase, {Fen{base}}});
+    int64_t total = ctx.agent(i).totalFen();
+    ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kPayProbation, {Fen{base}, Fen{other}, Fen{fines}, Fen{total}}}});
+}
+
+// The agent's level (the default when absent or unknown) and the tenure check.
+const Level& levelOf(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+    const Agent& a = ctx.input().agents[i];
+    auto find = [&](const std::string& n) { return std::find_if(p.levels.begin(), p.levels.end(), [&](const Level& l) { return l.name == n; }); };
+    auto it = find(a.level.empty() ? p.defaultLevel : a.level);
+    if (it == p.levels.end()) {
+        ctx.warn(Why{&kUnknownLevel, {a.name, a.level, p.defaultLevel}});
+        it = find(p.defaultLevel);
+    }
+    if (it == p.levels.end()) it = p.levels.begin();
+    const Level& lv = *it;
+    std::optional<Date> start = a.regularSince ? a.regularSince : a.hireDate;
+    auto last = ctx.periodLastDay();
+    if (lv.minDays <= 0 || !last) return lv;
+    if (!start) {
+        ctx.agent(i).addFlag("missing:regular_since");
+        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNoTenure, {lv.name, double(lv.minDays)}}});
+        return lv;
+    }
+    int64_t days = daysBetween(*start, *last);
+    if (days < lv.minDays) {
+        ctx.agent(i).addFlag("level_not_eligible");
+        ctx.addBreakdown(i, {rule.id, "", double(days), std::nullopt, Why{&kNotEligible, {lv.name, double(lv.minDays), double(days)}}});
+    }
+    return lv;
+}
+
+void payAttendance(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+    int breaks = 0;
+    for (const auto& k : p.attendanceBreaks) breaks += ctx.countEvents(i, k);
+    Text2 labels = breakLabels(p.attendanceBreaks);
+    if (breaks > 0) {
+        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNotFull, {labels, double(breaks)}}});
+        return;
+    }
+    if (p.attendanceBonus > 0)
+        ctx.addMoney(i, rule, MoneyKind::Attendance, yuanToFen(p.attendanceBonus), Why{&kAttendance, {labels, p.attendanceBonus}});
+}
+
+// +award to every agent whose value is the best among `agents` (ties all win).
+void giveAward(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, const std::vector<size_t>& agents,
+               const std::vector<std::optional<double>>& values, bool lowerBetter, const Text2& label) {
+    auto ranks = competitionRanks(values, lowerBetter);
+    for (size_t k = 0; k < agents.size(); ++k)
+        if (ranks[k] && *ranks[k] == 1)
+            ctx.addMoney(agents[k], rule, MoneyKind::Award, yuanToFen(p.award),
+                         Why{&kAward, {label, *values[k], double(agents.size()), p.award}});
+}
+
+void payAwards(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, const std::vector<size_t>& regulars) {
+    if (p.award <= 0 || regulars.empty()) return;
+    for (const auto& m : p.awardMetrics) {
+        if (!ctx.requireAnyValue(rule, regulars, m)) continue;
+        std::vector<std::optional<double>> values;
+        for (size_t i : regulars) {
+            values.push_back(ctx.value(i, m));
+            if (!values.back()) ctx.agent(i).addFlag("missing:" + m);
+        }
+        const MetricDef* d = ctx.catalog().find(m);
+        giveAward(rule, p, ctx, regulars, values, d && d->direction == Direction::Lower, metricLabel(m));
+    }
+    const RuleInstance* composite = p.awardComposite ? ctx.findRule("composite_100") : nullptr;
+    if (!composite) return;
+    std::vector<std::optional<double>> values;
+    for (size_t i : regulars) {
+        const auto& scores = ctx.agent(i).scores;
+        auto it = scores.find(composite->id);
+        values.push_back(it == scores.end() ? std::nullopt : std::optional<double>(it->second));
+    }
+    giveAward(rule, p, ctx, regulars, values, false, Text2{"综合考评分", "composite score"});
+}
+
+void payRegular(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+    const Level& lv = levelOf(rule, p, ctx, i);
+    int64_t guarantee = yuanToFen(lv.guarantee);
+    ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kLevel, {lv.name, Fen{guarantee}}}});
+    int64_t earnings = 0, fines = 0;
+    for (const auto& m : ctx.agent(i).money) {
+        if (m.amountFen > 0 && contains(p.earningKinds, m.kind)) earnings += m.amountFen;
+        if (m.amountFen < 0) fines += m.amountFen;
+    }
+    if (earnings < guarantee)
+        ctx.addMoney(i, rule, MoneyKind::GuaranteeTopup, guarantee - earnings,
+                     Why{&kTopup, {Fen{earnings}, Fen{guarantee}, Fen{guarantee - earnings}}});
+    int64_t total = ctx.agent(i).totalFen();
+    ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kPayRegular, {Fen{guarantee}, Fen{earnings}, Fen{fines}, Fen{total}}}});
+}
+
+void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
+    readParams(rule, catalog, &problems, path);
+}
+
+void evaluate(const RuleInstance& rule, EvalContext& ctx) {
+    PayParams p = readParams(rule, ctx.catalog(), nullptr, "");
+    std::vector<size_t> regulars, probation;
+    for (size_t i : ctx.inScope(rule, {}))
+        (ctx.input().agents[i].status == Status::Regular ? regulars : probation).push_back(i);
+    for (size_t i : regulars) payAttendance(rule, p, ctx, i);
+    payAwards(rule, p, ctx, regulars);
+    for (size_t i : regulars) payRegular(rule, p, ctx, i);
+    for (size_t i : probation) payProbation(rule, p, ctx, i);
+}
 } // namespace
+
 const RuleType& payRule() {
-    static const RuleType t{"pay", {"pay", "pay"}, {}, false, false, validate, evaluate};
+    static const RuleType t{"pay", {"薪资", "Pay"}, {}, false, true, validate, evaluate};
     return t;
 }
+
 } // namespace kefu::core
