@@ -29,6 +29,8 @@ Results evaluate(const PeriodInput& input, const Scheme& scheme, const History& 
         r.id = a.id;
         r.group = a.group;
         r.status = a.status;
+        r.breakdown.reserve(48); // a full shop-default evaluation makes about 40 lines per agent
+        r.money.reserve(8);
         results.group(a.group);
     }
     EvalContext ctx(input, history, catalog, results, &scheme);

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <unordered_map>
 
 #include "metrics.h"
 
@@ -26,10 +28,62 @@ std::string formatYuan(int64_t fen) {
     return buf;
 }
 
-Text2 metricLabel(const std::string& metricId) {
-    if (const MetricDef* d = Catalog::builtin().find(metricId)) return {d->zh, d->en};
-    return {metricId, metricId};
+IText2 metricLabel(const std::string& metricId) {
+    // Interned once per built-in metric; user metrics show their id.
+    static const std::vector<IText2> labels = [] {
+        std::vector<IText2> v;
+        for (const auto& d : Catalog::builtin().all()) v.push_back(Text2{d.zh, d.en});
+        return v;
+    }();
+    const auto& all = Catalog::builtin().all();
+    for (size_t i = 0; i < all.size(); ++i)
+        if (all[i].id == metricId) return labels[i];
+    return Text2{metricId, metricId};
 }
+
+IStr::IStr(std::string_view s) {
+    // Keys view the owned strings, which never move; the pool lives as long as the program.
+    static auto* pool = new std::unordered_map<std::string_view, std::unique_ptr<std::string>>();
+    auto it = pool->find(s);
+    if (it == pool->end()) {
+        auto owned = std::make_unique<std::string>(s);
+        std::string_view key = *owned;
+        it = pool->emplace(key, std::move(owned)).first;
+    }
+    m_p = it->second.get();
+}
+
+IText2::IText2(const Text2& t) {
+    static auto* pool = new std::unordered_map<std::string, std::unique_ptr<std::pair<IStr, IStr>>>();
+    std::string key = t.zh;
+    key += '\0';
+    key += t.en;
+    auto it = pool->find(key);
+    if (it == pool->end()) it = pool->emplace(key, std::make_unique<std::pair<IStr, IStr>>(IStr(t.zh), IStr(t.en))).first;
+    m_p = it->second.get();
+}
+
+namespace {
+std::string formatArg(const WhyArg& a, Lang lang) {
+    if (auto d = std::get_if<double>(&a)) return formatValue(*d);
+    if (auto f = std::get_if<Fen>(&a)) return formatYuan(f->fen);
+    if (auto s = std::get_if<IStr>(&a)) return s->str();
+    const auto& t2 = std::get<IText2>(a);
+    return lang == Lang::Zh ? t2.zh().str() : t2.en().str();
+}
+
+// "{N+}" and "{N*}": the arguments from N on as a sum or a weighted sum.
+std::string formatList(const WhyArgs& args, size_t from, char kind, Lang lang) {
+    std::string out;
+    const size_t step = kind == '*' ? 2 : 1;
+    for (size_t i = from; i + step <= args.size(); i += step) {
+        if (i > from) out += " + ";
+        out += formatArg(args[i], lang);
+        if (kind == '*') out += " × " + formatArg(args[i + 1], lang);
+    }
+    return out;
+}
+} // namespace
 
 std::string Why::format(Lang lang) const {
     if (!msg) return {};
@@ -39,14 +93,17 @@ std::string Why::format(Lang lang) const {
         if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
             char* end = nullptr;
             long idx = std::strtol(p + 1, &end, 10);
-            if (*end == '}' && idx >= 0 && size_t(idx) < args.size()) {
-                const WhyArg& a = args[size_t(idx)];
-                if (auto d = std::get_if<double>(&a)) out += formatValue(*d);
-                else if (auto f = std::get_if<Fen>(&a)) out += formatYuan(f->fen);
-                else if (auto s = std::get_if<std::string>(&a)) out += *s;
-                else if (auto t2 = std::get_if<Text2>(&a)) out += lang == Lang::Zh ? t2->zh : t2->en;
-                p = end;
-                continue;
+            if (idx >= 0 && size_t(idx) < args.size()) {
+                if (*end == '}') {
+                    out += formatArg(args[size_t(idx)], lang);
+                    p = end;
+                    continue;
+                }
+                if ((*end == '+' || *end == '*') && end[1] == '}') {
+                    out += formatList(args, size_t(idx), *end, lang);
+                    p = end + 1;
+                    continue;
+                }
             }
         }
         out += *p;

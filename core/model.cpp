@@ -14,9 +14,35 @@ std::optional<Status> parseStatus(std::string_view s) {
     return std::nullopt;
 }
 
+namespace {
+uint64_t hashId(std::string_view s) {
+    uint64_t h = 1469598103934665603ull; // FNV-1a
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h | 1; // 0 marks an empty slot
+}
+} // namespace
+
 int MetricTable::column(std::string_view metricId) const {
-    auto it = m_index.find(std::string(metricId));
-    return it == m_index.end() ? -1 : it->second;
+    if (m_slots.empty()) return -1;
+    const uint64_t h = hashId(metricId);
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const auto& [sh, col] = m_slots[i];
+        if (sh == 0) return -1;
+        if (sh == h && m_columns[size_t(col)] == metricId) return col;
+    }
+}
+
+void MetricTable::reindex() {
+    size_t n = 16;
+    while (n < m_columns.size() * 2) n *= 2;
+    m_slots.assign(n, {0, -1});
+    for (size_t c = 0; c < m_columns.size(); ++c) {
+        const uint64_t h = hashId(m_columns[c]);
+        size_t i = h & (n - 1);
+        while (m_slots[i].first != 0) i = (i + 1) & (n - 1);
+        m_slots[i] = {h, int(c)};
+    }
 }
 
 int MetricTable::addColumn(const std::string& metricId) {
@@ -27,7 +53,7 @@ int MetricTable::addColumn(const std::string& metricId) {
         for (size_t c = 0; c < oldCols; ++c) grown[r * (oldCols + 1) + c] = m_values[r * oldCols + c];
     m_values.swap(grown);
     m_columns.push_back(metricId);
-    m_index[metricId] = int(oldCols);
+    reindex();
     return int(oldCols);
 }
 

@@ -58,8 +58,10 @@ public:
     std::optional<double> get(size_t row, std::string_view metricId) const { return get(row, column(metricId)); }
 
 private:
+    void reindex();
     std::vector<std::string> m_columns;
-    std::unordered_map<std::string, int> m_index;
+    // Open addressing over hashes of the ids (lookups by string_view without allocating).
+    std::vector<std::pair<uint64_t, int>> m_slots;
     std::vector<double> m_values;
     size_t m_rows = 0;
 };

@@ -14,12 +14,12 @@ const Msg kItem{"{0}：加分 {1} 次 × {2}，扣分 {3} 次 × {4}，计 {5}",
 const Msg kNotApplicable{"{0}：不适用（N/A），不计分", "{0}: not applicable (N/A), not counted"};
 const Msg kNotApplicableIgnored{"{0}：不适用（N/A），不计分；忽略 {1} 条加减分事件",
                                 "{0}: not applicable (N/A), not counted; {1} good/bad events ignored"};
-const Msg kCategory{"{0}：{1} = {2}", "{0}: {1} = {2}"};
+const Msg kCategory{"{0}：{1} + {2} × {3} − {4} × {5} = {6}", "{0}: {1} + {2} × {3} − {4} × {5} = {6}"};
 const Msg kRating{"{0}：评分 {1}", "{0}: rating {1}"};
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
 const Msg kClamped{"{0}：{1} 超出 0-{2}，计 {3}", "{0}: {1} is outside 0-{2}, counted as {3}"};
 const Msg kCritical{"{0}：关键项“{1}”未达标，该类计 0 分", "{0}: critical item \"{1}\" failed, the category scores 0"};
-const Msg kTotal{"定性合计 {0} = {1}", "checklist total {0} = {1}"};
+const Msg kTotal{"定性合计 {1+} = {0}", "checklist total {1+} = {0}"};
 const Msg kUnknownItem{"规则 {0}：{1} 的事件 {2} 不对应清单中的任何项目，已忽略",
                        "rule {0}: event {2} of {1} names no checklist item and was ignored"};
 
@@ -212,9 +212,8 @@ double sumPlusMinus(const RuleInstance& rule, const ChecklistParams& p, const Ca
         bad += x->bad;
     }
     double raw = round6(p.base + good * p.goodPoints - bad * p.badPoints);
-    std::string formula = formatValue(p.base) + " + " + std::to_string(good) + " × " + formatValue(p.goodPoints) +
-                          " − " + std::to_string(bad) + " × " + formatValue(p.badPoints);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, raw, Why{&kCategory, {c.label, formula, raw}}});
+    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, raw,
+                             Why{&kCategory, {c.label, p.base, double(good), p.goodPoints, double(bad), p.badPoints, raw}}});
     return raw;
 }
 
@@ -248,17 +247,18 @@ double finishCategory(const RuleInstance& rule, const ChecklistParams& p, const 
 void scoreAgent(const RuleInstance& rule, const ChecklistParams& p, EvalContext& ctx, size_t agent) {
     Tallies t = tallyEvents(rule, p, ctx, agent);
     double total = 0;
-    std::string formula;
+    Why why{&kTotal, {0.0}};
     for (const auto& c : p.categories) {
         double raw = p.mode == "rating" ? readRating(rule, c, ctx, agent) : sumPlusMinus(rule, p, c, ctx, agent, t);
         double s = round6(finishCategory(rule, p, c, ctx, agent, t, raw));
         ctx.setScore(agent, rule.id + "." + c.id, s);
         total += s;
-        formula += (formula.empty() ? "" : " + ") + formatValue(s);
+        why.args.push_back(s);
     }
     total = round6(total);
+    why.args[0] = total;
     ctx.setScore(agent, rule.id, total);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, Why{&kTotal, {formula, total}}});
+    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, std::move(why)});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {

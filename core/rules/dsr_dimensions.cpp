@@ -18,7 +18,7 @@ const Msg kSubRelative{
 const Msg kBestZero{"{0}：{1}，组内最佳为 {2}（不大于 0），计 0 分",
                     "{0}: {1}, the group's best is {2} (not above 0): 0 points"};
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
-const Msg kDimension{"{0} = {1} = {2}", "{0} = {1} = {2}"};
+const Msg kDimension{"{0} = {2*} = {1}", "{0} = {2*} = {1}"};
 const Msg kWarning{"{0} {1} < {2}：DSR 预警", "{0} {1} < {2}: DSR warning"};
 const Msg kAdvice{"建议（{0} 得分 {1} < {2}）：{3}", "Advice ({0} scored {1} < {2}): {3}"};
 
@@ -217,7 +217,7 @@ SubScore scoreSub(const RuleInstance& rule, const SubMetric& s, EvalContext& ctx
                   std::optional<double> best) {
     SubScore out;
     out.value = ctx.value(agent, s.metric);
-    Text2 label = metricLabel(s.metric);
+    IText2 label = metricLabel(s.metric);
     if (!out.value) {
         ctx.agent(agent).addFlag("missing:" + s.metric);
         ctx.addBreakdown(agent, {rule.id, s.metric, std::nullopt, 0.0, Why{&kMissing, {label}}});
@@ -241,17 +241,18 @@ void scoreDimension(const RuleInstance& rule, const DsrParams& p, const Dimensio
                     const std::map<std::string, std::optional<double>>& bests) {
     std::vector<SubScore> subs;
     double total = 0;
-    std::string formula;
+    Why why{&kDimension, {dim.label, 0.0}};
     for (const auto& s : dim.metrics) {
         auto it = bests.find(s.metric);
         subs.push_back(scoreSub(rule, s, ctx, agent, it == bests.end() ? std::nullopt : it->second));
         total += s.weight * subs.back().score;
-        formula += (formula.empty() ? "" : " + ") + formatValue(s.weight) + " × " + formatValue(subs.back().score);
+        why.args.insert(why.args.end(), {s.weight, subs.back().score});
     }
     total = round6(total);
+    why.args[1] = total;
     const std::string key = rule.id + "." + dim.id;
     ctx.setScore(agent, key, total);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, Why{&kDimension, {dim.label, formula, total}}});
+    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, std::move(why)});
     if (total >= round6(p.warningBelow)) return;
     ctx.agent(agent).addFlag("dsr_warning:" + dim.id);
     ctx.addBreakdown(agent,

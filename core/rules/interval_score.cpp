@@ -14,7 +14,7 @@ const Msg kHigher{"{0}：{1}，区间 [{2}, {3}]，{4} × clamp(({1} - {2}) / ({
 const Msg kLower{"{0}：{1}，区间 [{2}, {3}]（越低越好），{4} × clamp(({3} - {1}) / ({3} - {2}), 0, 1) = {5}",
                  "{0}: {1}, interval [{2}, {3}] (lower is better), {4} × clamp(({3} - {1}) / ({3} - {2}), 0, 1) = {5}"};
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
-const Msg kTotal{"区间计分合计 {0} = {1}", "interval score total {0} = {1}"};
+const Msg kTotal{"区间计分合计 {1+} = {0}", "interval score total {1+} = {0}"};
 const Msg kCommission{"{0} 提成：{1} × {2} {3} × 达成比例 {4} = {5} 元",
                       "{0} commission: {1} × {2} {3} × fraction reached {4} = {5} yuan"};
 const Msg kNoSales{"{0}无数据：无区间提成", "no {0}: no interval commission"};
@@ -109,7 +109,7 @@ void scoreAgent(const RuleInstance& rule, const IntervalParams& p, EvalContext& 
             agent, {rule.id, p.salesMetric, std::nullopt, std::nullopt, Why{&kNoSales, {metricLabel(p.salesMetric)}}});
     }
     double total = 0;
-    std::string formula;
+    Why why{&kTotal, {0.0}};
     for (const auto& in : p.intervals) {
         auto v = ctx.value(agent, in.metric);
         double pts = 0;
@@ -125,11 +125,12 @@ void scoreAgent(const RuleInstance& rule, const IntervalParams& p, EvalContext& 
             if (sales) payCommission(rule, p, ctx, agent, in, f, *sales);
         }
         total += pts;
-        formula += (formula.empty() ? "" : " + ") + formatValue(pts);
+        why.args.push_back(pts);
     }
     total = round6(total);
     ctx.setScore(agent, rule.id, total);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, Why{&kTotal, {formula, total}}});
+    why.args[0] = total;
+    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, std::move(why)});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {

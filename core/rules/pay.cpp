@@ -175,7 +175,7 @@ void payAttendance(const RuleInstance& rule, const PayParams& p, EvalContext& ct
 
 // +award to every agent whose value is the best among `agents` (ties all win).
 void giveAward(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, const std::vector<size_t>& agents,
-               const std::vector<std::optional<double>>& values, bool lowerBetter, const Text2& label) {
+               const std::vector<std::optional<double>>& values, bool lowerBetter, const IText2& label) {
     auto ranks = competitionRanks(values, lowerBetter);
     for (size_t k = 0; k < agents.size(); ++k)
         if (ranks[k] && *ranks[k] == 1)

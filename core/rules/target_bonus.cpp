@@ -78,10 +78,10 @@ TargetBonusParams readParams(const RuleInstance& rule, const Catalog& catalog, P
 Text2 describe(const std::vector<Condition>& all) {
     Text2 out;
     for (const auto& c : all) {
-        Text2 label = metricLabel(c.metric);
+        IText2 label = metricLabel(c.metric);
         std::string tail = std::string(" ") + compareOpSymbol(c.op) + " " + formatValue(c.value);
-        out.zh += (out.zh.empty() ? "" : " 且 ") + label.zh + tail;
-        out.en += (out.en.empty() ? "" : " and ") + label.en + tail;
+        out.zh += (out.zh.empty() ? "" : " 且 ") + label.zh().str() + tail;
+        out.en += (out.en.empty() ? "" : " and ") + label.en().str() + tail;
     }
     return out;
 }
@@ -109,12 +109,13 @@ bool targetMet(const RuleInstance& rule, EvalContext& ctx, size_t agent, const T
     return met;
 }
 
-void pay(const RuleInstance& rule, const TargetBonusParams& p, EvalContext& ctx, size_t agent, const Target& t) {
+void pay(const RuleInstance& rule, const TargetBonusParams& p, EvalContext& ctx, size_t agent, const Target& t,
+         const IText2& description) {
     Status s = ctx.input().agents[agent].status;
     double yuan = s == Status::Regular ? p.regularAmount : p.probationAmount;
     if (yuan <= 0) return;
     MoneyKind kind = s == Status::Regular ? MoneyKind::Bonus : MoneyKind::Bounty;
-    ctx.addMoney(agent, rule, kind, yuanToFen(yuan), Why{&kReward, {t.id, describe(t.all), statusText(s), yuan}});
+    ctx.addMoney(agent, rule, kind, yuanToFen(yuan), Why{&kReward, {t.id, description, statusText(s), yuan}});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -129,9 +130,11 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
         for (const auto& c : t.all)
             if (std::find(metrics.begin(), metrics.end(), c.metric) == metrics.end()) metrics.push_back(c.metric);
     for (const auto& m : metrics) ctx.requireAnyValue(rule, scope, m);
+    std::vector<IText2> descriptions; // once per target, not per agent
+    for (const auto& t : p.targets) descriptions.push_back(describe(t.all));
     for (size_t i : scope)
-        for (const auto& t : p.targets)
-            if (targetMet(rule, ctx, i, t)) pay(rule, p, ctx, i, t);
+        for (size_t k = 0; k < p.targets.size(); ++k)
+            if (targetMet(rule, ctx, i, p.targets[k])) pay(rule, p, ctx, i, p.targets[k], descriptions[k]);
 }
 } // namespace
 
