@@ -32,6 +32,7 @@ core::Expected<core::Lang> parseLang(const Args& args);
 struct ScoreRun {
     core::PeriodInput input;
     core::Scheme scheme;
+    core::Catalog catalog; // built-in metrics plus the scheme's own
     core::History history;
     core::Results results;
     std::vector<std::string> warnings; // load warnings (also added to results.warnings)
@@ -42,7 +43,8 @@ core::Expected<ScoreRun> runScore(const Args& args);
 core::Expected<core::Scheme> loadSchemeArg(const std::string& arg, const core::Catalog& catalog);
 // Reads a metrics file (CSV; XLSX when supported) into the period's agents and metrics.
 core::Expected<core::PeriodInput> loadMetricsArg(const std::string& path, const std::vector<core::Agent>* roster,
-                                                 std::vector<std::string>& warnings);
+                                                 std::vector<std::string>& warnings,
+                                                 const core::Catalog& catalog = core::Catalog::builtin());
 
 int fail(const std::string& message); // prints "kefu: message" to stderr, returns 2
 

@@ -42,7 +42,6 @@ Expected<History> loadHistoryArgs(const Args& args) {
     return h;
 }
 
-std::vector<std::string> schemeEventKinds(const Scheme&) { return {}; }
 } // namespace
 
 Expected<Scheme> loadSchemeArg(const std::string& arg, const Catalog& catalog) {
@@ -69,33 +68,38 @@ Expected<Scheme> loadSchemeArg(const std::string& arg, const Catalog& catalog) {
     return s;
 }
 
-Expected<PeriodInput> loadMetricsArg(const std::string& path, const std::vector<Agent>* roster, std::vector<std::string>& warnings) {
+Expected<PeriodInput> loadMetricsArg(const std::string& path, const std::vector<Agent>* roster, std::vector<std::string>& warnings,
+                                     const Catalog& catalog) {
     auto bytes = readFile(path);
     if (!bytes) return Error{bytes.error()};
     if (bytes->size() >= 4 && bytes->compare(0, 4, "PK\x03\x04") == 0)
         return Error{path + ": XLSX files are not supported by this build yet; save the sheet as CSV"};
     LoadReport report;
-    auto in = loadMetricsCsv(*bytes, path, Catalog::builtin(), roster, report);
+    auto in = loadMetricsCsv(*bytes, path, catalog, roster, report);
     warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
     return in;
 }
 
 Expected<ScoreRun> runScore(const Args& args) {
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& builtin = Catalog::builtin();
     auto metricsPath = args.one("--metrics");
     auto schemeArg = args.one("--scheme");
     if (!metricsPath) return Error{"--metrics FILE is required"};
     if (!schemeArg) return Error{"--scheme PRESET|FILE is required"};
     ScoreRun run;
-    auto scheme = loadSchemeArg(*schemeArg, catalog);
+    auto scheme = loadSchemeArg(*schemeArg, builtin);
     if (!scheme) return Error{scheme.error()};
     run.scheme = std::move(*scheme);
+    auto extended = schemeCatalog(run.scheme, builtin);
+    if (!extended) return Error{extended.error()};
+    run.catalog = std::move(*extended);
+    const Catalog& catalog = run.catalog;
     for (const auto& assignment : args.all("--set")) {
         auto ok = setSchemeParam(run.scheme, assignment);
         if (!ok) return Error{"--set " + assignment + ": " + ok.error()};
     }
     Problems problems;
-    validateScheme(run.scheme, catalog, problems);
+    validateScheme(run.scheme, builtin, problems);
     if (!problems.empty()) return Error{"the scheme has problems after --set:\n" + problems.joined()};
 
     std::vector<Agent> roster;
@@ -106,7 +110,7 @@ Expected<ScoreRun> runScore(const Args& args) {
         if (!r) return Error{r.error()};
         roster = std::move(*r);
     }
-    auto input = loadMetricsArg(*metricsPath, args.has("--roster") ? &roster : nullptr, run.warnings);
+    auto input = loadMetricsArg(*metricsPath, args.has("--roster") ? &roster : nullptr, run.warnings, catalog);
     if (!input) return Error{input.error()};
     run.input = std::move(*input);
     if (auto period = args.one("--period")) {

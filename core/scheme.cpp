@@ -84,6 +84,29 @@ Scope readScope(const Json* s, Problems& problems, const std::string& path, bool
     return scope;
 }
 
+CustomMetric readMetric(const Json& m, size_t index, Problems& problems) {
+    CustomMetric c;
+    std::string path = "metrics[" + std::to_string(index) + "].";
+    if (!m.isObject()) { problems.add(&m, path, "expected a metric object"); return c; }
+    c.id = stringField(m, "id", problems, path, true);
+    readName(m, "name", c.zh, c.en, problems);
+    if (c.zh.empty()) c.zh = stringField(m, "zh", problems, path, false);
+    if (c.en.empty()) c.en = stringField(m, "en", problems, path, false);
+    if (c.zh.empty()) c.zh = c.id;
+    if (c.en.empty()) c.en = c.zh;
+    if (const Json* u = m.find("unit")) c.unit = u->isString() ? u->asString() : "";
+    if (!parseUnit(c.unit)) problems.add(m.find("unit"), path + "unit", "unknown unit '" + c.unit + "'");
+    if (const Json* d = m.find("direction")) c.direction = d->isString() ? d->asString() : "";
+    if (c.direction != "higher" && c.direction != "lower" && c.direction != "neutral")
+        problems.add(m.find("direction"), path + "direction", "direction must be higher, lower or neutral");
+    readName(m, "definition", c.definitionZh, c.definitionEn, problems);
+    c.formula = stringField(m, "formula", problems, path, false);
+    for (const auto& [k, v] : m.members())
+        if (k != "id" && k != "name" && k != "zh" && k != "en" && k != "unit" && k != "direction" && k != "definition" && k != "formula")
+            problems.add(&v, path + k, "unknown metric key '" + k + "'");
+    return c;
+}
+
 RuleInstance readRule(const Json& r, size_t index, Problems& problems) {
     RuleInstance rule;
     std::string path = "rules[" + std::to_string(index) + "].";
@@ -121,6 +144,11 @@ Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Prob
     scheme.id = stringField(root, "id", problems, "", true);
     readName(root, "name", scheme.nameZh, scheme.nameEn, problems);
     readName(root, "description", scheme.descriptionZh, scheme.descriptionEn, problems);
+    if (const Json* metrics = root.find("metrics")) {
+        if (!metrics->isArray()) problems.add(metrics, "metrics", "expected a list of metric definitions");
+        else
+            for (size_t i = 0; i < metrics->items().size(); ++i) scheme.metrics.push_back(readMetric(metrics->items()[i], i, problems));
+    }
     const Json* rules = root.find("rules");
     if (!rules || !rules->isArray()) problems.add(rules ? rules : &root, "rules", "expected a list of rules");
     else
@@ -133,7 +161,57 @@ Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Prob
     return scheme;
 }
 
-void validateScheme(const Scheme& scheme, const Catalog& catalog, Problems& problems) {
+Expected<Catalog> schemeCatalog(const Scheme& scheme, const Catalog& base) {
+    Catalog c = base;
+    for (const auto& m : scheme.metrics) {
+        MetricDef d;
+        d.id = m.id;
+        d.zh = m.zh;
+        d.en = m.en;
+        d.unit = parseUnit(m.unit).value_or(Unit::Count);
+        d.direction = m.direction == "lower" ? Direction::Lower : m.direction == "neutral" ? Direction::Neutral : Direction::Higher;
+        d.definitionZh = m.definitionZh;
+        d.definitionEn = m.definitionEn;
+        d.aliases = {m.zh, m.en};
+        d.formula = m.formula;
+        auto ok = c.addCustom(std::move(d));
+        if (!ok) return Error{ok.error()};
+    }
+    return c;
+}
+
+std::vector<std::string> schemeEventKinds(const Scheme& scheme) {
+    std::vector<std::string> kinds;
+    auto add = [&](const std::string& k) {
+        if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+    };
+    auto addStrings = [&](const Json* list) {
+        if (list && list->isArray())
+            for (const auto& v : list->items())
+                if (v.isString()) add(v.asString());
+    };
+    auto addKeys = [&](const Json* obj) {
+        if (obj && obj->isObject())
+            for (const auto& [k, v] : obj->members()) add(k);
+    };
+    for (const auto& r : scheme.rules) {
+        if (r.type == "fines_escalating") addKeys(r.params.find("kinds"));
+        if (r.type == "composite_100") {
+            addStrings(r.params.find("addition_events"));
+            addKeys(r.params.find("deductions"));
+        }
+        if (r.type == "pay") addStrings(r.params.find("attendance_breaks"));
+    }
+    return kinds;
+}
+
+void validateScheme(const Scheme& scheme, const Catalog& baseCatalog, Problems& problems) {
+    auto extended = schemeCatalog(scheme, baseCatalog);
+    if (!extended) {
+        problems.add(nullptr, "metrics", extended.error());
+        return;
+    }
+    const Catalog& catalog = *extended;
     int primaries = 0;
     for (size_t i = 0; i < scheme.rules.size(); ++i) {
         const RuleInstance& r = scheme.rules[i];
@@ -166,6 +244,24 @@ Json schemeToJson(const Scheme& s) {
         d.set("zh", Json::string(s.descriptionZh));
         d.set("en", Json::string(s.descriptionEn));
         j.set("description", std::move(d));
+    }
+    if (!s.metrics.empty()) {
+        Json metrics = Json::array();
+        for (const auto& m : s.metrics) {
+            Json mj = Json::object();
+            mj.set("id", Json::string(m.id));
+            mj.set("zh", Json::string(m.zh));
+            mj.set("en", Json::string(m.en));
+            mj.set("unit", Json::string(m.unit));
+            mj.set("direction", Json::string(m.direction));
+            Json def = Json::object();
+            def.set("zh", Json::string(m.definitionZh));
+            def.set("en", Json::string(m.definitionEn));
+            mj.set("definition", std::move(def));
+            if (!m.formula.empty()) mj.set("formula", Json::string(m.formula));
+            metrics.push(std::move(mj));
+        }
+        j.set("metrics", std::move(metrics));
     }
     Json rules = Json::array();
     for (const auto& r : s.rules) {

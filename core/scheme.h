@@ -7,11 +7,10 @@
 
 #include "expected.h"
 #include "json.h"
+#include "metrics.h"
 #include "model.h"
 
 namespace kefu::core {
-
-class Catalog;
 
 struct Scope {
     std::vector<std::string> groups; // empty = all groups; "售前*" matches by prefix
@@ -29,10 +28,19 @@ struct RuleInstance {
     Json params = Json::object();
 };
 
+struct MetricDef;
+
+// A metric the scheme adds to the catalog (handbooks measure things no fixed list foresees:
+// 转接率, 政策掌握度, 质检得分 ...): {"id","zh","en","unit","direction","definition":{zh,en},"formula"}.
+struct CustomMetric {
+    std::string id, zh, en, unit = "count", direction = "higher", definitionZh, definitionEn, formula;
+};
+
 struct Scheme {
     std::string id;
     std::string nameZh, nameEn;
     std::string descriptionZh, descriptionEn;
+    std::vector<CustomMetric> metrics;
     std::vector<RuleInstance> rules;
 };
 
@@ -62,6 +70,11 @@ Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Prob
 // Validates an in-memory scheme (after edits) with the same checks.
 void validateScheme(const Scheme& scheme, const Catalog& catalog, Problems& problems);
 Json schemeToJson(const Scheme& scheme);
+
+// The catalog a scheme's rules see: `base` plus the scheme's own metrics.
+Expected<Catalog> schemeCatalog(const Scheme& scheme, const Catalog& base);
+// Event kinds that a scheme's rules define besides the fixed ones (custom fines, additions ...).
+std::vector<std::string> schemeEventKinds(const Scheme& scheme);
 
 // Applies "rule.path=value" (e.g. "r1.weights.sales_amount=0.4") to a scheme's params.
 Expected<bool> setSchemeParam(Scheme& scheme, std::string_view assignment);
