@@ -41,10 +41,11 @@ core::Expected<ScoreRun> runScore(const Args& args);
 
 // Loads --scheme: a file path or a preset id.
 core::Expected<core::Scheme> loadSchemeArg(const std::string& arg, const core::Catalog& catalog);
-// Reads a metrics file (CSV; XLSX when supported) into the period's agents and metrics.
+// Reads a metrics file (CSV, or XLSX: the named sheet or the first) into the period's agents and metrics.
 core::Expected<core::PeriodInput> loadMetricsArg(const std::string& path, const std::vector<core::Agent>* roster,
                                                  std::vector<std::string>& warnings,
-                                                 const core::Catalog& catalog = core::Catalog::builtin());
+                                                 const core::Catalog& catalog = core::Catalog::builtin(),
+                                                 const std::string& sheetName = "");
 
 int fail(const std::string& message); // prints "kefu: message" to stderr, returns 2
 

@@ -11,6 +11,7 @@
 #include "presets.h"
 #include "shop_build.h"
 #include "snapshot.h"
+#include "xlsx.h"
 
 namespace kefu::cli {
 
@@ -18,7 +19,7 @@ using namespace core;
 
 namespace {
 const std::vector<std::string> kScoreOptions = {"--metrics", "--scheme", "--events", "--history", "--roster", "--period",
-                                                "--format", "--lang", "--set", "-o", "--agent"};
+                                                "--format", "--lang", "--set", "-o", "--agent", "--sheet"};
 
 bool fileExists(const std::string& path) { return readFile(path).ok(); }
 
@@ -69,13 +70,19 @@ Expected<Scheme> loadSchemeArg(const std::string& arg, const Catalog& catalog) {
 }
 
 Expected<PeriodInput> loadMetricsArg(const std::string& path, const std::vector<Agent>* roster, std::vector<std::string>& warnings,
-                                     const Catalog& catalog) {
+                                     const Catalog& catalog, const std::string& sheetName) {
     auto bytes = readFile(path);
     if (!bytes) return Error{bytes.error()};
-    if (bytes->size() >= 4 && bytes->compare(0, 4, "PK\x03\x04") == 0)
-        return Error{path + ": XLSX files are not supported by this build yet; save the sheet as CSV"};
     LoadReport report;
-    auto in = loadMetricsCsv(*bytes, path, catalog, roster, report);
+    Expected<PeriodInput> in = Error{""};
+    if (looksLikeXlsx(*bytes)) {
+        auto sheet = readXlsxSheet(*bytes, sheetName);
+        if (!sheet) return Error{path + ": " + sheet.error()};
+        if (sheet->rows.empty()) return Error{path + " [" + sheet->name + "]: the sheet is empty"};
+        in = loadMetricsTable(sheet->rows, sheet->lines, path + " [" + sheet->name + "]", catalog, roster, report);
+    } else {
+        in = loadMetricsCsv(*bytes, path, catalog, roster, report);
+    }
     warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
     return in;
 }
@@ -110,7 +117,8 @@ Expected<ScoreRun> runScore(const Args& args) {
         if (!r) return Error{r.error()};
         roster = std::move(*r);
     }
-    auto input = loadMetricsArg(*metricsPath, args.has("--roster") ? &roster : nullptr, run.warnings, catalog);
+    auto input = loadMetricsArg(*metricsPath, args.has("--roster") ? &roster : nullptr, run.warnings, catalog,
+                                args.one("--sheet").value_or(""));
     if (!input) return Error{input.error()};
     run.input = std::move(*input);
     if (auto period = args.one("--period")) {

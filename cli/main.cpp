@@ -11,7 +11,7 @@ const char* kUsage =
     "usage:\n"
     "  kefu score   --metrics FILE --scheme PRESET|FILE [--events FILE] [--history FILE]...\n"
     "               [--roster FILE] [--period YYYY-MM] [--format json|csv|table] [--lang zh|en]\n"
-    "               [--set RULE.PARAM=VALUE]... [-o OUT]\n"
+    "               [--set RULE.PARAM=VALUE]... [--sheet NAME] [-o OUT]   (metrics: CSV or XLSX)\n"
     "  kefu explain --agent NAME (same inputs as score) [--lang zh|en]\n"
     "  kefu presets [--lang zh|en]\n"
     "  kefu snapshot create --metrics FILE --period YYYY-MM [--events FILE] [--scheme S] [--roster FILE]\n"

@@ -80,6 +80,13 @@ std::vector<bool> percentColumns(const std::vector<std::vector<std::string>>& ro
     return pct;
 }
 
+// A spreadsheet date stored as a serial number (days since 1899-12-30, as Excel and WPS count).
+std::optional<Date> excelSerialDate(const std::string& cell) {
+    auto n = parseNumberCell(cell);
+    if (!n || n->percent || n->value < 1 || n->value > 2958465 || n->value != std::floor(n->value)) return std::nullopt;
+    return civilFromDays(daysFromCivil({1899, 12, 30}) + int64_t(n->value));
+}
+
 Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view cellRaw, const std::string& loc) {
     std::string cell(trim(cellRaw));
     if (attr == "agent") a.name = cell;
@@ -96,6 +103,7 @@ Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view 
     } else if (attr == "hire_date" || attr == "regular_since") {
         if (isBlankCell(cell)) return true;
         auto d = parseDate(cell);
+        if (!d) d = excelSerialDate(cell);
         if (!d) return Error{loc + ": '" + cell + "' is not a date (expected YYYY-MM-DD or YYYY/M/D)"};
         (attr == "hire_date" ? a.hireDate : a.regularSince) = *d;
     }
