@@ -1,0 +1,20 @@
+# ./build-wasm.sh bench: builds the benchmarks natively and to wasm, runs them in the same run,
+# and writes bench/results.json and bench/RESULTS.md (bench/report.py). Sourced after build.sh.
+
+run_bench() {
+    local out="$BUILD/bench"
+    mkdir -p "$out"
+    cmake_build "$BUILD/native" "-DCMAKE_BUILD_TYPE=Release -DKEFU_SANITIZE=OFF" bench_evaluate
+    build_wasm bench_evaluate
+    local native="$BUILD/native/bench/bench_evaluate" wasm="$WASM_DIR/bench/bench_evaluate.js"
+    : > "$out/raw.jsonl"
+    # Interleave native and wasm runs so drift of the machine's speed hits both alike.
+    local round
+    for round in 1 2 3; do
+        log "bench round $round: evaluate() 10,000 agents x 30 metrics, shop-default (native, then wasm under Node)"
+        "$native" 10000 15 shop-default | sed "s/^{/{\"engine\":\"native\",\"round\":$round,/" >> "$out/raw.jsonl" || die "native bench failed"
+        node --no-experimental-fetch "$wasm" 10000 15 shop-default | sed "s/^{/{\"engine\":\"wasm-node\",\"round\":$round,/" >> "$out/raw.jsonl" || die "wasm bench failed"
+    done
+    "$(host_python)" "$ROOT/bench/report.py" "$out/raw.jsonl" "$ROOT/bench/results.json" "$ROOT/bench/RESULTS.md"
+    cat "$ROOT/bench/RESULTS.md"
+}
