@@ -138,8 +138,8 @@ void examAgent(const RuleInstance& rule, const ExamParams& e, EvalContext& ctx, 
     checkRepeat(rule, ctx, agent, fail, lastOf.has_value());
 }
 
-// "Last" = the lowest exam score of the group when someone in the group scored higher: a group of
-// one, or a group where every score ties, has nobody to be last behind.
+// "Last" = the lowest exam score of the group, ties all last (SCORING.md rule 4, read as written:
+// a group of one, or a group whose scores all tie, is last too; agents without a score are not).
 void examGroup(const RuleInstance& rule, const ExamParams& e, EvalContext& ctx, const std::vector<size_t>& members) {
     std::optional<double> lo, hi;
     for (size_t i : members)
@@ -154,7 +154,7 @@ void examGroup(const RuleInstance& rule, const ExamParams& e, EvalContext& ctx, 
             ctx.addBreakdown(i, {rule.id, "exam_score", std::nullopt, std::nullopt, Why{&kExamMissing, {}}});
             continue;
         }
-        bool last = round6(*v) == round6(*lo) && round6(*hi) > round6(*lo);
+        bool last = round6(*v) == round6(*lo);
         examAgent(rule, e, ctx, i, *v, last ? hi : std::nullopt);
     }
 }

@@ -12,6 +12,7 @@ const Msg kPoints{"{0}：{1}，组内第{2}名（共{3}人），({3} - {2} + 1) 
                   "{0}: {1}, rank {2} of {3} in the group, ({3} - {2} + 1) × {4} = {5}"};
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
 const Msg kPenalty{"接待量 {0} < 组平均 {1} - {2} = {3}，扣 {4} 分", "receptions {0} < group average {1} - {2} = {3}: -{4} points"};
+const Msg kPenaltyMissing{"{0}：无数据，按未达接待量计，扣 {1} 分", "{0}: no value, counted as below the volume line: -{1} points"};
 const Msg kBonus{"组内排名第{0}：排名奖 {1} 元", "rank {0} in the group: ranking bonus {1} yuan"};
 const Msg kWinning{"获胜组：转正客服平均{0} {1} 为各组最高，活动经费 {2} 元",
                    "winning group: the regular agents' average {0} {1} is the highest of the groups; activity fund {2} yuan"};
@@ -96,7 +97,12 @@ void scoreGroup(const RuleInstance& rule, const RankPointsParams& p, EvalContext
     auto avgVolume = average(ctx, members, p.volumeMetric, true);
     for (size_t k = 0; k < members.size(); ++k) {
         auto vol = ctx.value(members[k], p.volumeMetric);
-        if (avgVolume && vol && *vol < round6(*avgVolume - p.volumeMargin)) {
+        if (avgVolume && p.volumePenalty > 0 && !vol) { // no value: the rule's lowest outcome, the penalty
+            score[k] -= p.volumePenalty;
+            ctx.agent(members[k]).addFlag("missing:" + p.volumeMetric);
+            ctx.addBreakdown(members[k], {rule.id, p.volumeMetric, std::nullopt, -p.volumePenalty,
+                                          Why{&kPenaltyMissing, {metricLabel(p.volumeMetric), p.volumePenalty}}});
+        } else if (avgVolume && vol && *vol < round6(*avgVolume - p.volumeMargin)) {
             score[k] -= p.volumePenalty;
             ctx.addBreakdown(members[k], {rule.id, p.volumeMetric, vol, -p.volumePenalty,
                                           Why{&kPenalty, {*vol, *avgVolume, p.volumeMargin, round6(*avgVolume - p.volumeMargin), p.volumePenalty}}});
