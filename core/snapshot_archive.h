@@ -24,6 +24,7 @@ public:
     SnapReader(const char* data, std::size_t size) : InputArchive(this), m_p(data), m_end(data + size) {}
     void loadBinary(void* data, std::size_t size) {
         if (size > remaining()) throw cereal::Exception("the payload ends early");
+        if (size == 0) return; // an empty vector's data() may be null: memcpy(null, ..., 0) is UB
         std::memcpy(data, m_p, size);
         m_p += size;
     }

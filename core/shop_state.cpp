@@ -1,0 +1,147 @@
+#include "shop_state.h"
+
+#include <algorithm>
+
+namespace kefu::core {
+
+namespace {
+const AgentRecord* byName(const Shop& shop, const std::string& name) {
+    for (const auto& a : shop.agents)
+        if (a.name == name) return &a;
+    return nullptr;
+}
+
+AgentRecord agentRecord(const Agent& a, const Shop& previous, int64_t now, const std::string& author, uint64_t& seed) {
+    const AgentRecord* old = !a.id.empty() ? findAgent(previous, a.id) : byName(previous, a.name);
+    AgentRecord r = old ? *old : AgentRecord{};
+    if (!old) r.id = a.id.empty() ? makeId(seed++) : a.id;
+    r.name = a.name;
+    r.group = a.group;
+    r.status = a.status;
+    r.hireDate = a.hireDate;
+    r.regularSince = a.regularSince;
+    r.level = a.level;
+    std::vector<NicknameBinding> nicks;
+    for (const auto& n : a.nicknames) nicks.push_back({"", n});
+    r.nicknames = nicks;
+    r.active = true;
+    if (old && *old == r) return r;
+    r.stamp = restamp(old ? old->stamp : Stamp{}, now, author);
+    return r;
+}
+
+std::vector<MetricCell> cells(const PeriodInput& in, const std::vector<std::string>& ids, const PeriodRecord* old,
+                              int64_t now, const std::string& author) {
+    std::vector<MetricCell> out;
+    const auto& cols = in.metrics.columns();
+    for (size_t r = 0; r < in.agents.size(); ++r)
+        for (size_t c = 0; c < cols.size(); ++c) {
+            auto v = in.metrics.get(r, int(c));
+            if (!v) continue;
+            MetricCell cell{ids[r], cols[c], v, {}, {}};
+            const MetricCell* prev = nullptr;
+            if (old)
+                for (const auto& x : old->cells)
+                    if (x.agentId == cell.agentId && x.metric == cell.metric) prev = &x;
+            if (prev && prev->value == v) { out.push_back(*prev); continue; }
+            if (prev) cell.provenance = prev->provenance;
+            cell.stamp = restamp(prev ? prev->stamp : Stamp{}, now, author);
+            out.push_back(std::move(cell));
+        }
+    return out;
+}
+
+std::vector<EventRecord> events(const PeriodInput& in, const Shop& shop, const PeriodRecord* old, int64_t now,
+                                const std::string& author, uint64_t& seed) {
+    std::vector<EventRecord> out;
+    std::vector<bool> used(old ? old->events.size() : 0, false);
+    for (const auto& e : in.events) {
+        const AgentRecord* a = byName(shop, e.agent);
+        if (!a) continue;
+        EventRecord rec{"", a->id, e.date, e.kind, e.count, e.points, e.note, false, {}};
+        bool kept = false;
+        for (size_t k = 0; old && k < old->events.size() && !kept; ++k) {
+            const EventRecord& x = old->events[k];
+            if (used[k] || x.agentId != rec.agentId || x.date != rec.date || x.kind != rec.kind || x.count != rec.count ||
+                x.points != rec.points || x.note != rec.note || x.deleted)
+                continue;
+            used[k] = kept = true;
+            out.push_back(x);
+        }
+        if (kept) continue;
+        rec.id = makeId(seed++);
+        rec.stamp = restamp({}, now, author);
+        out.push_back(std::move(rec));
+    }
+    for (size_t k = 0; old && k < old->events.size(); ++k) // removed events stay as tombstones for merges
+        if (!used[k]) {
+            EventRecord gone = old->events[k];
+            if (!gone.deleted) { gone.deleted = true; gone.stamp = restamp(gone.stamp, now, author); }
+            out.push_back(std::move(gone));
+        }
+    return out;
+}
+} // namespace
+
+Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const std::string& author, uint64_t seed) {
+    Shop shop = previous;
+    if (shop.id.empty()) shop.id = makeId(seed++);
+    const bool profileChanged = shop.name != s.shopName || shop.activeSchemeId != s.schemeId;
+    shop.name = s.shopName;
+    shop.activeSchemeId = s.schemeId;
+    if (profileChanged || shop.stamp.at == 0) shop.stamp = restamp(previous.stamp, now, author);
+    shop.agents.clear();
+    for (const auto& a : s.roster) shop.agents.push_back(agentRecord(a, previous, now, author, seed));
+    for (const auto& old : previous.agents) // agents taken off the roster stay, inactive
+        if (!byName(shop, old.name)) {
+            AgentRecord gone = old;
+            if (gone.active) { gone.active = false; gone.stamp = restamp(gone.stamp, now, author); }
+            shop.agents.push_back(std::move(gone));
+        }
+    shop.periods.clear();
+    for (const auto& p : s.periods) {
+        const PeriodRecord* old = findPeriod(previous, p.month);
+        PeriodRecord rec = old ? *old : PeriodRecord{};
+        rec.month = p.month;
+        std::vector<std::string> ids;
+        for (const auto& a : p.input.agents) {
+            const AgentRecord* r = byName(shop, a.name);
+            ids.push_back(r ? r->id : std::string());
+        }
+        rec.cells = cells(p.input, ids, old, now, author);
+        rec.events = events(p.input, shop, old, now, author, seed);
+        if (!old) rec.stamp = restamp({}, now, author);
+        shop.periods.push_back(std::move(rec));
+    }
+    return shop;
+}
+
+void stateFromShop(AppState& s, const Shop& shop) {
+    s.shopName = shop.name;
+    s.schemeId = shop.activeSchemeId;
+    s.roster.clear();
+    for (const auto& r : shop.agents) {
+        if (!r.active) continue;
+        Agent a;
+        a.id = r.id;
+        a.name = r.name;
+        a.group = r.group;
+        a.status = r.status;
+        a.hireDate = r.hireDate;
+        a.regularSince = r.regularSince;
+        a.level = r.level;
+        for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
+        s.roster.push_back(std::move(a));
+    }
+    s.periods.clear();
+    for (const auto& p : shop.periods) {
+        PeriodData d;
+        d.month = p.month;
+        d.input = periodInput(shop, p.month);
+        s.periods.push_back(std::move(d));
+    }
+    s.selectedPeriod = int(s.periods.size()) - 1;
+    recompute(s);
+}
+
+} // namespace kefu::core

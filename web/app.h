@@ -1,0 +1,36 @@
+// The app: owns the AppState, the queue of actions and the panels' UI-only state. frame() draws
+// every panel from the const state, then applies the queued actions with core::apply().
+#pragma once
+#include "app_state.h"
+#include "ui/panels.h"
+
+namespace kefu::web {
+
+struct AppOptions {
+    bool openDemo = false;     // ?demo=1
+    bool offerDemo = false;    // first open: ask
+};
+
+class App {
+public:
+    void init(const AppOptions& options);
+    // Between ImGui::NewFrame() and ImGui::Render().
+    void frame(const ui::StatusInfo& status);
+    const core::AppState& state() const { return m_state; }
+
+private:
+    void drawPanels(const ui::Layout& layout);
+    void applyActions();
+    void noteStateText() const;
+
+    core::AppState m_state;
+    ui::Actions m_actions;
+    ui::MenuBar m_menu;
+    ui::RosterPanel m_roster;
+    ui::ResultsPanel m_results;
+    ui::WelcomeDialog m_welcome;
+};
+
+App& app();
+
+} // namespace kefu::web

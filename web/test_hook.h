@@ -1,0 +1,30 @@
+// The page's test hook (window.kefu in shell.html): every widget the panels draw is recorded
+// here with its label, stable id, type and screen rectangle (CSS pixels), one list per frame.
+// Present in every build: tests click and type at these rectangles like a user would.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::web {
+
+struct ItemRecord {
+    std::string id;    // stable across languages ("menu.file")
+    std::string label; // what the user sees ("文件")
+    std::string type;  // "button", "menu", "menu_item", "input", "text", "window", ...
+    std::string value; // inputs: the current text
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+// Records ImGui's last item (skipped when it is not visible).
+void recordItem(std::string_view id, std::string_view label, const char* type, std::string_view value = {});
+// Records an explicit rectangle (windows).
+void recordRect(std::string_view id, std::string_view label, const char* type, float x, float y, float w, float h);
+void beginItemFrame();
+void endItemFrame();
+// The last complete frame's items as a JSON array.
+std::string itemsJson();
+// Frames drawn so far.
+long frameCount();
+
+} // namespace kefu::web

@@ -1,0 +1,101 @@
+// The main menu: 文件 / 数据 / 考核 / 报表 / 帮助, and the 中文/English switch at the right.
+#include <string>
+
+#include "i18n.h"
+#include "presets.h"
+#include "scheme.h"
+#include "metrics.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+namespace kefu::web::ui {
+
+namespace {
+struct PresetName {
+    std::string id, zh, en;
+};
+
+// Preset names, parsed once (presets are embedded and never change while the page runs).
+const std::vector<PresetName>& presetNames() {
+    static const std::vector<PresetName> names = [] {
+        std::vector<PresetName> v;
+        for (const auto& f : core::presetFiles()) {
+            core::Problems problems;
+            auto s = core::loadPreset(f.id, core::Catalog::builtin(), problems);
+            if (s) v.push_back({f.id, s->nameZh, s->nameEn});
+        }
+        return v;
+    }();
+    return names;
+}
+
+void drawFileMenu(MenuBar& m) {
+    if (!beginMenu("menu.file", tr("menu.file"))) return;
+    if (menuItem("file.open_demo", tr("file.open_demo"))) m.openDemo = true;
+    menuItem("file.import", tr("file.import"), false, false);
+    menuItem("file.export", tr("file.export"), false, false);
+    ImGui::EndMenu();
+}
+
+void drawDataMenu(const core::AppState& s, Actions& out) {
+    if (!beginMenu("menu.data", tr("menu.data"))) return;
+    if (s.periods.empty()) menuItem("data.no_period", tr("data.no_period"), false, false);
+    for (int i = 0; i < int(s.periods.size()); ++i) {
+        std::string id = "data.period." + std::to_string(i);
+        std::string label = trf("data.period", {core::formatMonth(s.periods[size_t(i)].month)});
+        if (menuItem(id.c_str(), label, i == s.selectedPeriod)) out.push(core::SelectPeriod{i});
+    }
+    ImGui::EndMenu();
+}
+
+void drawAssessMenu(const core::AppState& s, Actions& out) {
+    if (!beginMenu("menu.assess", tr("menu.assess"))) return;
+    for (const auto& p : presetNames()) {
+        std::string id = "assess.scheme." + p.id;
+        std::string label = (uiLanguage() == core::Lang::Zh ? p.zh : p.en) + "  (" + p.id + ")";
+        if (menuItem(id.c_str(), label, p.id == s.schemeId)) out.push(core::SelectScheme{p.id});
+    }
+    ImGui::EndMenu();
+}
+
+void drawReportMenu() {
+    if (!beginMenu("menu.report", tr("menu.report"))) return;
+    menuItem("report.results", tr("report.results"), true);
+    menuItem("report.payroll", tr("report.payroll"), false, false);
+    ImGui::EndMenu();
+}
+
+void drawLanguageSwitch(const core::AppState& s, Actions& out) {
+    const std::string& label = tr("lang.switch");
+    float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - w - ImGui::GetStyle().ItemSpacing.x);
+    if (smallButton("lang.switch", label))
+        out.push(core::SetLanguage{s.language == core::Lang::Zh ? core::Lang::En : core::Lang::Zh});
+}
+} // namespace
+
+void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    drawFileMenu(m);
+    drawDataMenu(s, out);
+    drawAssessMenu(s, out);
+    drawReportMenu();
+    if (beginMenu("menu.help", tr("menu.help"))) {
+        if (menuItem("help.about", tr("help.about"))) m.showAbout = true;
+        ImGui::EndMenu();
+    }
+    drawLanguageSwitch(s, out);
+    ImGui::EndMainMenuBar();
+}
+
+Layout computeLayout() {
+    const ImGuiIO& io = ImGui::GetIO();
+    Layout l;
+    float menu = ImGui::GetFrameHeight();
+    l.statusBarHeight = ImGui::GetFrameHeight() + 2;
+    l.contentPos = ImVec2(0, menu);
+    l.contentSize = ImVec2(io.DisplaySize.x, io.DisplaySize.y - menu - l.statusBarHeight);
+    return l;
+}
+
+} // namespace kefu::web::ui

@@ -1,0 +1,124 @@
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "fonts.h"
+#include "test_hook.h"
+
+namespace kefu::web::ui {
+
+std::string imguiLabel(std::string_view label, const char* id) {
+    fonts().noteText(label);
+    std::string s(label);
+    s += "###";
+    s += id;
+    return s;
+}
+
+bool button(const char* id, std::string_view label, ImVec2 size) {
+    bool pressed = ImGui::Button(imguiLabel(label, id).c_str(), size);
+    recordItem(id, label, "button");
+    return pressed;
+}
+
+bool smallButton(const char* id, std::string_view label) {
+    bool pressed = ImGui::SmallButton(imguiLabel(label, id).c_str());
+    recordItem(id, label, "button");
+    return pressed;
+}
+
+bool beginMenu(const char* id, std::string_view label, bool enabled) {
+    bool open = ImGui::BeginMenu(imguiLabel(label, id).c_str(), enabled);
+    recordItem(id, label, "menu");
+    return open;
+}
+
+bool menuItem(const char* id, std::string_view label, bool selected, bool enabled) {
+    bool clicked = ImGui::MenuItem(imguiLabel(label, id).c_str(), nullptr, selected, enabled);
+    recordItem(id, label, "menu_item");
+    return clicked;
+}
+
+namespace {
+std::string g_refocus; // id of the field to focus on its next appearance
+} // namespace
+
+void clearField(const char* id, std::string& value, bool refocus) {
+    value.clear();
+    ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) ImGui::ClearActiveID();
+    if (refocus) g_refocus = id;
+}
+
+bool inputText(const char* id, std::string_view hint, std::string& value, float width) {
+    if (g_refocus == id) {
+        ImGui::SetKeyboardFocusHere();
+        g_refocus.clear();
+    }
+    fonts().noteText(value);
+    fonts().noteText(hint);
+    ImGui::SetNextItemWidth(width);
+    const std::string key = std::string("##") + id, hintText(hint);
+    bool enter = ImGui::InputTextWithHint(key.c_str(), hintText.c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordItem(id, hint, "input", value);
+    return enter;
+}
+
+bool combo(const char* id, std::string_view label, int& current, const std::vector<std::string>& items, float width) {
+    for (const auto& s : items) fonts().noteText(s);
+    ImGui::SetNextItemWidth(width);
+    const char* preview = current >= 0 && current < int(items.size()) ? items[size_t(current)].c_str() : "";
+    bool changed = false;
+    if (ImGui::BeginCombo(imguiLabel(label, id).c_str(), preview)) {
+        for (int i = 0; i < int(items.size()); ++i) {
+            std::string itemId = std::string(id) + "." + std::to_string(i);
+            if (ImGui::Selectable(imguiLabel(items[size_t(i)], itemId.c_str()).c_str(), i == current)) {
+                current = i;
+                changed = true;
+            }
+            recordItem(itemId, items[size_t(i)], "option");
+        }
+        ImGui::EndCombo();
+    }
+    recordItem(id, preview, "combo");
+    return changed;
+}
+
+bool radio(const char* id, std::string_view label, bool active) {
+    bool clicked = ImGui::RadioButton(imguiLabel(label, id).c_str(), active);
+    recordItem(id, label, "radio");
+    return clicked;
+}
+
+void text(const char* id, std::string_view s) {
+    fonts().noteText(s);
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    recordItem(id, s, "text");
+}
+
+void textDisabled(const char* id, std::string_view s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text(id, s);
+    ImGui::PopStyleColor();
+}
+
+void textWrapped(const char* id, std::string_view s) {
+    ImGui::PushTextWrapPos(0.0f);
+    text(id, s);
+    ImGui::PopTextWrapPos();
+}
+
+bool beginPanel(const char* id, std::string_view title, ImVec2 pos, ImVec2 size) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    bool open = ImGui::Begin(imguiLabel(title, id).c_str(), nullptr, flags);
+    recordRect(id, title, "window", pos.x, pos.y, size.x, size.y);
+    return open;
+}
+
+void endPanel() { ImGui::End(); }
+
+} // namespace kefu::web::ui
