@@ -15,23 +15,34 @@ App& app() {
 
 void App::init(const AppOptions& options) {
     for (const auto& s : allTranslations()) fonts().noteText(s);
+    // ?demo=1 opens the demo shop; otherwise the shop saved last time comes back.
+    const bool restored = !options.openDemo && m_autosave.restore(m_state);
     if (options.openDemo) m_actions.push(demoShopAction());
-    m_welcome.pending = options.offerDemo && !options.openDemo;
+    m_welcome.pending = options.offerDemo && !options.openDemo && !restored;
     applyActions();
 }
 
-void App::frame(const ui::StatusInfo& status) {
+void App::frame(const ui::StatusInfo& fontStatus) {
     setUiLanguage(m_state.language);
     const ui::Layout layout = ui::computeLayout();
     ui::drawMenuBar(m_menu, m_state, m_actions);
     drawPanels(layout);
+    ui::StatusInfo status = fontStatus;
+    status.save = int(m_autosave.state());
+    status.saveError = m_autosave.error();
     ui::drawStatusBar(m_state, status, layout);
+    if (ui::drawSaveFailed(m_autosave.state() == SaveState::Failed && !m_autosave.failureSeen, m_autosave.error()))
+        m_menu.exportSnapshot = true;
+    if (m_autosave.state() == SaveState::Failed && ui::saveFailedClosed()) m_autosave.failureSeen = true;
+    if (m_menu.exportSnapshot) m_autosave.exportNow(m_state);
+    m_menu.exportSnapshot = false;
     ui::drawNotices(m_state, m_actions, layout);
     ui::drawAboutWindow(m_menu);
     ui::drawWelcomeDialog(m_welcome, m_state);
     if (m_menu.openDemo || m_welcome.openDemo) m_actions.push(demoShopAction());
     m_menu.openDemo = m_welcome.openDemo = false;
     applyActions();
+    m_autosave.frame(m_state, ImGui::GetTime());
 }
 
 // Roster on the left, results on the right; stacked when the window is narrow.

@@ -2,6 +2,7 @@
 // every panel from the const state, then applies the queued actions with core::apply().
 #pragma once
 #include "app_state.h"
+#include "autosave.h"
 #include "ui/panels.h"
 
 namespace kefu::web {
@@ -24,6 +25,7 @@ private:
     void noteStateText() const;
 
     core::AppState m_state;
+    Autosave m_autosave;
     ui::Actions m_actions;
     ui::MenuBar m_menu;
     ui::RosterPanel m_roster;

@@ -105,7 +105,9 @@ void frame(void* arg) {
     rt.texturesLive = true;
     ImGui::NewFrame();
     kefu::web::beginItemFrame();
-    kefu::web::app().frame(kefu::web::ui::StatusInfo{kefu::web::fonts().fullFont()});
+    kefu::web::ui::StatusInfo status;
+    status.fullFont = kefu::web::fonts().fullFont();
+    kefu::web::app().frame(status);
     kefu::web::endItemFrame();
     render(rt);
     if (!kefu::web::platform::frameDone(rt.frames == 0, kefu::web::activeTextField())) rt.quit = true;

@@ -201,6 +201,97 @@ test('the page follows the window size', async ({ demo }) => {
   await demo.setViewportSize(VIEWPORT);
 });
 
+// Persistence (IndexedDB): each test has its own browser context, so its own empty storage.
+async function addAgentByIme(page, name) {
+  await clickItem(page, 'roster.new_name');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: name });
+  await waitFor(page, `the field to read ${name}`, async () => (await item(page, 'roster.new_name')).value === name);
+  await clickItem(page, 'roster.add');
+  await waitFor(page, `${name} on the roster`, async () => (await state(page)).roster.some((a) => a.name === name));
+}
+
+async function waitSaved(page) {
+  await waitFor(page, 'the status bar to say saved', async () => {
+    const s = await item(page, 'status.save');
+    return s && (s.label === '已保存' || s.label === 'Saved');
+  }, 15000);
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: 60000 });
+  await waitFrames(page, 3);
+}
+
+test('changes are saved to IndexedDB and come back after a reload', async ({ browser, base, errors }) => {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await openPage(context, base + '/?demo=1', errors);
+    await addAgentByIme(page, '王玥');
+    await waitSaved(page);
+    const versions = await page.evaluate(() => window.kefuStore.list());
+    check(versions.length >= 1 && versions[0].size > 1000, `saved versions: ${JSON.stringify(versions)}`);
+    await page.goto(base + '/');
+    await ready(page);
+    const s = await state(page);
+    check(s.roster.some((a) => a.name === '王玥'), 'the added agent did not come back after the reload');
+    check(s.roster.length >= 21 && s.results.length > 0, `restored shop: ${s.roster.length} agents, ${s.results.length} results`);
+    check(!(await item(page, 'welcome.open_demo')), 'the demo was offered although a shop is saved');
+    await page.screenshot({ path: path.join(SHOTS, 'restored.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page closed in the middle of a save reopens with the last good state', async ({ browser, base, errors }) => {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    let page = await openPage(context, base + '/?demo=1', errors);
+    await addAgentByIme(page, '赵赟');
+    await waitSaved(page);
+    // The next save starts, and the page is closed while its transaction is in flight.
+    await page.evaluate(() => {
+      const save = window.kefuStore.save;
+      window.kefuStore.save = (...args) => { window.saveStarted = true; return save(...args); };
+    });
+    await addAgentByIme(page, '钱堃');
+    await page.waitForFunction(() => window.saveStarted === true, null, { timeout: 10000 });
+    await page.close({ runBeforeUnload: false });
+    page = await openPage(context, base + '/', errors);
+    await ready(page);
+    const names = (await state(page)).roster.map((a) => a.name);
+    check(names.includes('赵赟'), `the last good save is gone: ${names.join(',')}`);
+    check(names.length >= 22, `restored ${names.length} agents`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a failing save says so, keeps the data and offers the file export', async ({ browser, base, errors }) => {
+  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  try {
+    const page = await openPage(context, base + '/?demo=1', errors);
+    await page.evaluate(() => { window.kefuStore.failNextSave = true; });
+    await addAgentByIme(page, '孙喆');
+    await waitFor(page, 'the save-failure message', async () => !!(await item(page, 'save.export')), 15000);
+    const status = await item(page, 'status.save');
+    check(status.label === '保存失败', `status bar says '${status.label}'`);
+    check((await state(page)).roster.some((a) => a.name === '孙喆'), 'the data was dropped after a failed save');
+    await page.screenshot({ path: path.join(SHOTS, 'save-failed.png') });
+    const download = page.waitForEvent('download', { timeout: 15000 });
+    await clickItem(page, 'save.export');
+    const file = await download;
+    check(/\.kefu$/.test(file.suggestedFilename()), `download named ${file.suggestedFilename()}`);
+    const bytes = fs.readFileSync(await file.path());
+    check(bytes.subarray(0, 8).toString() === 'KEFUSNAP', 'the export is not a snapshot');
+    // The next save succeeds again (the failure was one put).
+    await addAgentByIme(page, '周玥');
+    await waitSaved(page);
+  } finally {
+    await context.close();
+  }
+});
+
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   const server = await startServer(ROOT, DIST);

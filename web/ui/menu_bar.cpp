@@ -29,10 +29,12 @@ const std::vector<PresetName>& presetNames() {
     return names;
 }
 
-void drawFileMenu(MenuBar& m) {
+void drawFileMenu(MenuBar& m, const core::AppState& s) {
     if (!beginMenu("menu.file", tr("menu.file"))) return;
     if (menuItem("file.open_demo", tr("file.open_demo"))) m.openDemo = true;
     menuItem("file.import", tr("file.import"), false, false);
+    if (menuItem("file.export_snapshot", tr("file.export_snapshot"), false, !s.roster.empty() || !s.periods.empty()))
+        m.exportSnapshot = true;
     menuItem("file.export", tr("file.export"), false, false);
     ImGui::EndMenu();
 }
@@ -76,7 +78,7 @@ void drawLanguageSwitch(const core::AppState& s, Actions& out) {
 
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out) {
     if (!ImGui::BeginMainMenuBar()) return;
-    drawFileMenu(m);
+    drawFileMenu(m, s);
     drawDataMenu(s, out);
     drawAssessMenu(s, out);
     drawReportMenu();

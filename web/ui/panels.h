@@ -25,14 +25,21 @@ Layout computeLayout();
 
 struct MenuBar {
     bool showAbout = false;
+    bool exportSnapshot = false; // 文件 > 导出快照
     bool openDemo = false; // set by 文件 > 打开示例店铺; the app turns it into LoadShop
 };
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out);
 
 struct StatusInfo {
     bool fullFont = false;
+    int save = 0;          // web::SaveState: nothing, unsaved, saving, saved, failed
+    std::string saveError;
 };
 void drawStatusBar(const core::AppState& s, const StatusInfo& info, const Layout& layout);
+// The message when the browser refuses to save (quota, private mode, blocked): the data stays in
+// memory; returns true when the user asks for the file export. saveFailedClosed(): dismissed.
+bool drawSaveFailed(bool show, const std::string& error);
+bool saveFailedClosed();
 
 struct RosterPanel {
     std::string newName;

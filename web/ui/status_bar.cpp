@@ -29,7 +29,10 @@ void drawStatusBar(const core::AppState& s, const StatusInfo& info, const Layout
     if (s.demo) shop += " " + tr("status.demo");
     text("status.shop", shop);
     separator();
-    text("status.save", tr(s.periods.empty() && s.roster.empty() ? "status.nothing_to_save" : "status.unsaved"));
+    static const char* const kSaveKeys[] = {"status.nothing_to_save", "status.unsaved", "status.saving", "status.saved",
+                                            "status.save_failed"};
+    const int save = info.save >= 0 && info.save < 5 ? info.save : 0;
+    text("status.save", tr(save == 0 && !(s.periods.empty() && s.roster.empty()) ? "status.unsaved" : kSaveKeys[save]));
     separator();
     text("status.font", tr(info.fullFont ? "status.font_full" : "status.font_loading"));
     ImGui::End();
