@@ -5,6 +5,7 @@
 #   ./build-wasm.sh test          every test suite; the last line is "N passed, M failed"
 #   ./build-wasm.sh test quick    only the native unit tests (the edit-compile loop)
 #   ./build-wasm.sh desktop       the same app as a native SDL2 + OpenGL window (build/desktop)
+#   ./build-wasm.sh bench         benchmarks; writes bench/results.json and bench/RESULTS.md
 #
 # On Debian it installs what is missing (apt as root, else it prints the sudo line), fetches the
 # Dear ImGui 1.86 and SDL2 2.26.5 source packages into build/deps/ and builds SDL2 for wasm once.
@@ -24,8 +25,10 @@ source "$ROOT/scripts/deps.sh"
 source "$ROOT/scripts/build.sh"
 # shellcheck source=scripts/test.sh
 source "$ROOT/scripts/test.sh"
+# shellcheck source=scripts/bench.sh
+source "$ROOT/scripts/bench.sh"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
 
 serve() {
     local port="${1:-8080}"
@@ -52,6 +55,9 @@ main() {
             ensure_packages
             build_desktop
             echo "run: $BUILD/desktop/web/kefu-desktop --demo" ;;
+        bench)
+            ensure_packages
+            run_bench ;;
         -h|--help|help) usage ;;
         *) usage >&2; exit 2 ;;
     esac

@@ -102,6 +102,21 @@ check_core_headers() {
     echo "1 passed, 0 failed"
 }
 
+# libFuzzer on the snapshot decoder (clang), for a bounded time from the committed seed corpus;
+# any crash it finds is a failure (the input lands in build/fuzz-artifacts/ for a regression test).
+suite_fuzz() {
+    local log="$BUILD/test-fuzz.log" dir="$BUILD/fuzz"
+    if ! command -v clang++ >/dev/null 2>&1; then add_result "snapshot fuzzing (libFuzzer)" 0 1; return; fi
+    if ! (CC=clang CXX=clang++ cmake_build "$dir" "-DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEFU_FUZZ=ON" fuzz_snapshot); then
+        add_result "snapshot fuzzing (libFuzzer)" 0 1
+        return
+    fi
+    mkdir -p "$BUILD/fuzz-corpus" "$BUILD/fuzz-artifacts"
+    run_logged "$log" "$dir/tests/fuzz/fuzz_snapshot" -max_total_time="${KEFU_FUZZ_SECONDS:-60}" -rss_limit_mb=2048 \
+        -malloc_limit_mb=1024 -artifact_prefix="$BUILD/fuzz-artifacts/" "$BUILD/fuzz-corpus" "$ROOT/tests/fuzz/corpus/snapshot"
+    if [ $? = 0 ]; then add_result "snapshot fuzzing (libFuzzer)" 1 0; else add_result "snapshot fuzzing (libFuzzer)" 0 1; fi
+}
+
 suite_browser() {
     local log="$BUILD/test-browser.log"
     if ! (build_page && ensure_playwright); then add_result "browser tests (Chromium)" 0 1; return; fi
@@ -135,6 +150,7 @@ run_tests() {
         suite_desktop_smoke
         suite_golden
         suite_wasm_core
+        suite_fuzz
         wait
         suite_browser
     fi
