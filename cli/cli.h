@@ -53,5 +53,6 @@ int cmdScore(int argc, char** argv);
 int cmdExplain(int argc, char** argv);
 int cmdPresets(int argc, char** argv);
 int cmdSnapshot(int argc, char** argv);
+int cmdMetrics(int argc, char** argv);
 
 } // namespace kefu::cli

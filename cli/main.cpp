@@ -14,6 +14,8 @@ const char* kUsage =
     "               [--set RULE.PARAM=VALUE]... [--sheet NAME] [-o OUT]   (metrics: CSV or XLSX)\n"
     "  kefu explain --agent NAME (same inputs as score) [--lang zh|en]\n"
     "  kefu presets [--lang zh|en]\n"
+    "  kefu metrics --messages M.csv [--orders O.csv] --period YYYY-MM [--settings S.json|PRESET]\n"
+    "               [--by-day] [--format csv|json] [-o metrics.csv]   (chat logs → metrics CSV)\n"
     "  kefu snapshot create --metrics FILE --period YYYY-MM [--events FILE] [--scheme S] [--roster FILE]\n"
     "                       [--shop-id ID] [--shop-name NAME] [--author NAME] -o OUT.kefu\n"
     "  kefu snapshot info FILE | check FILE | export-json FILE [-o OUT.json]\n"
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
     if (cmd == "explain") return kefu::cli::cmdExplain(argc, argv);
     if (cmd == "presets") return kefu::cli::cmdPresets(argc, argv);
     if (cmd == "snapshot") return kefu::cli::cmdSnapshot(argc, argv);
+    if (cmd == "metrics") return kefu::cli::cmdMetrics(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

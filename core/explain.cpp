@@ -3,6 +3,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <algorithm>
+#include <new>
+#include <ostream>
+#include <type_traits>
 #include <memory>
 #include <unordered_map>
 
@@ -41,7 +46,7 @@ IText2 metricLabel(const std::string& metricId) {
     return Text2{metricId, metricId};
 }
 
-IStr::IStr(std::string_view s) {
+const std::string* IStr::intern(std::string_view s) {
     // Keys view the owned strings, which never move; the pool lives as long as the program.
     static auto* pool = new std::unordered_map<std::string_view, std::unique_ptr<std::string>>();
     auto it = pool->find(s);
@@ -50,7 +55,7 @@ IStr::IStr(std::string_view s) {
         std::string_view key = *owned;
         it = pool->emplace(key, std::move(owned)).first;
     }
-    m_p = it->second.get();
+    return it->second.get();
 }
 
 IText2::IText2(const Text2& t) {
@@ -61,6 +66,88 @@ IText2::IText2(const Text2& t) {
     auto it = pool->find(key);
     if (it == pool->end()) it = pool->emplace(key, std::make_unique<std::pair<IStr, IStr>>(IStr(t.zh), IStr(t.en))).first;
     m_p = it->second.get();
+}
+
+std::ostream& operator<<(std::ostream& os, const IStr& s) { return os << s.str(); }
+
+namespace {
+using detail::ArgBlock;
+static_assert(std::is_trivially_copyable_v<WhyArg> && std::is_trivially_destructible_v<WhyArg>,
+              "argument lists copy their slots as bytes and never destroy them");
+static_assert(sizeof(ArgBlock) % alignof(WhyArg) == 0);
+
+// About 64 KiB: small enough for malloc to reuse freed blocks rather than map fresh pages.
+constexpr uint32_t kBlockSlots = 4000;
+
+ArgBlock* newBlock(uint32_t cap, uint32_t refs) {
+    void* raw = ::operator new(sizeof(ArgBlock) + size_t(cap) * sizeof(WhyArg));
+    return new (raw) ArgBlock{refs, 0, cap, 0};
+}
+} // namespace
+
+constinit thread_local ArgBlock* detail::t_filling = nullptr;
+
+void detail::freeArgBlock(ArgBlock* b) { ::operator delete(b); }
+
+// A long list gets a block of its own; otherwise the next block is started.
+detail::ArgSlots detail::takeArgSlotsSlow(size_t size) {
+    const uint32_t n = uint32_t(size);
+    if (n > kBlockSlots / 16) {
+        ArgBlock* own = newBlock(n, 1);
+        own->used = n;
+        return {own->slots(), own};
+    }
+    if (t_filling) releaseArgSlots(t_filling);
+    ArgBlock* b = t_filling = newBlock(kBlockSlots, 2); // filling + this list
+    b->used = n;
+    return {b->slots(), b};
+}
+
+WhyArgs& WhyArgs::operator=(const WhyArgs& other) {
+    if (this == &other) return *this;
+    if (other.m_size > m_cap) {
+        WhyArgs copy(other);
+        swap(copy);
+        return *this;
+    }
+    if (other.m_size) std::memcpy(static_cast<void*>(m_data), other.m_data, other.m_size * sizeof(WhyArg));
+    m_size = other.m_size;
+    return *this;
+}
+
+WhyArgs WhyArgs::regrow(size_t cap) {
+    WhyArgs old;
+    old.swap(*this);
+    const detail::ArgSlots slots = detail::takeArgSlots(cap);
+    m_data = slots.data;
+    m_block = slots.block;
+    m_cap = uint32_t(cap);
+    if (old.m_size) std::memcpy(static_cast<void*>(m_data), old.m_data, old.m_size * sizeof(WhyArg));
+    m_size = old.m_size;
+    return old;
+}
+
+void WhyArgs::reserve(size_t n) {
+    if (n > m_cap) regrow(n);
+}
+
+void WhyArgs::copyFrom(const WhyArgs& other) {
+    if (other.m_size == 0) return;
+    const detail::ArgSlots slots = detail::takeArgSlots(other.m_size);
+    m_data = slots.data;
+    m_block = slots.block;
+    m_cap = m_size = other.m_size;
+    std::memcpy(static_cast<void*>(m_data), other.m_data, m_size * sizeof(WhyArg));
+}
+
+WhyArgs::iterator WhyArgs::insert(const_iterator pos, std::initializer_list<WhyArg> args) {
+    const size_t at = size_t(pos - m_data), n = args.size();
+    if (m_size + n > m_cap) reserve(std::max(m_size + n, size_t(m_cap) * 2));
+    if (at < m_size)
+        std::memmove(static_cast<void*>(m_data + at + n), m_data + at, (m_size - at) * sizeof(WhyArg));
+    for (size_t k = 0; k < n; ++k) ::new (static_cast<void*>(m_data + at + k)) WhyArg(args.begin()[k]);
+    m_size += uint32_t(n);
+    return m_data + at;
 }
 
 namespace {

@@ -59,12 +59,17 @@ public:
     bool StartArray() { return open(Json::array()); }
     bool EndArray(rapidjson::SizeType) { m_stack.pop_back(); return true; }
 
+    // Values arrive in text order, so the scan continues from the last position (linear, not
+    // quadratic, for large files); an earlier offset starts over.
     void locate(size_t offset, uint32_t& line, uint32_t& col) const {
-        line = 1; col = 1;
-        for (size_t i = 0; i < offset && i < m_text.size(); ++i) {
-            if (m_text[i] == '\n') { ++line; col = 1; }
-            else if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++col; // count characters
+        if (offset < m_locOffset) { m_locOffset = 0; m_locLine = 1; m_locCol = 1; }
+        size_t i = m_locOffset;
+        for (; i < offset && i < m_text.size(); ++i) {
+            if (m_text[i] == '\n') { ++m_locLine; m_locCol = 1; }
+            else if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++m_locCol; // count characters
         }
+        m_locOffset = i;
+        line = m_locLine; col = m_locCol;
     }
 
 private:
@@ -83,6 +88,8 @@ private:
     bool open(Json v) { m_stack.push_back(place(std::move(v))); return true; }
 
     std::string_view m_text;
+    mutable size_t m_locOffset = 0;
+    mutable uint32_t m_locLine = 1, m_locCol = 1;
     std::vector<Json*> m_stack;
     std::string m_key;
     bool m_haveKey = false;

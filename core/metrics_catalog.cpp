@@ -43,6 +43,8 @@ const std::vector<Row>& rows() {
         {"online_hours_per_day", "平均日服务时长", "Online hours per day", Unit::Hours, H, "出勤日平均在线服务小时数。", "Mean hours of service per active day.", {}, ""},
         {"daily_avg_receptions", "日均接待", "Daily receptions", Unit::Count, H, "接待人数 ÷ 出勤天数。", "Receptions / working days.", {"日均接待人数"}, "receptions / working_days"},
         {"daily_avg_sales", "日均业绩", "Daily sales", Unit::Yuan, H, "销售额 ÷ 出勤天数。", "Sales / working days.", {"日均销售额"}, "sales_amount / working_days"},
+        {"forbidden_phrases", "禁用语次数", "Forbidden phrases", Unit::Count, L, "客服消息中出现禁用语的次数（每条消息每个禁用语计一次，词表可配置）。", "Forbidden phrases in the agent's messages (once per message and phrase; configurable list).", {"禁用语", "禁语次数"}, ""},
+        {"compliant_greeting_rate", "合规用语使用率", "Greeting/closing compliance", Unit::Fraction, H, "客服参与的会话中，首条消息含问候语且末条消息含结束语的会话占比。", "Share of the agent's sessions whose first agent message holds a greeting and last one a closing phrase.", {"规范用语使用率", "合规用语率"}, ""},
         {"exam_score", "考试成绩", "Exam score", Unit::Points, H, "月度业务考试成绩（0-100）。", "Monthly product/service exam (0-100).", {"考试分数", "考试"}, ""},
         {"typing_speed", "打字速度", "Typing speed", Unit::PerMinute, H, "打字速度（字/分）。", "Typing speed (characters per minute).", {"打字速度(字/分)"}, ""},
         {"typing_accuracy", "打字正确率", "Typing accuracy", Unit::Fraction, H, "打字测试正确率。", "Typing test accuracy.", {"打字准确率"}, ""},

@@ -9,6 +9,7 @@
 
 #include "explain.h"
 #include "json.h"
+#include "keyed_values.h"
 #include "model.h"
 
 namespace kefu::core {
@@ -18,15 +19,16 @@ const char* moneyKindId(MoneyKind k);
 std::optional<MoneyKind> parseMoneyKind(std::string_view s);
 
 struct MoneyLine {
-    std::string rule;
+    IStr rule;
     MoneyKind kind;
     int64_t amountFen;
     Why why;
 };
 
+// Interned ids (IStr) keep a line small and free of allocations: about 40 per agent.
 struct BreakdownLine {
-    std::string rule;
-    std::string metric;           // may be empty (e.g. an event-based line)
+    IStr rule;
+    IStr metric;                  // may be empty (e.g. an event-based line)
     std::optional<double> value;  // the input value
     std::optional<double> points; // what it contributed
     Why why;
@@ -39,8 +41,8 @@ struct AgentResult {
     Status status = Status::Regular;
     std::optional<double> score;
     std::optional<int> rank;
-    std::map<std::string, double> scores; // "<rule id>" or "<rule id>.<part>"
-    std::map<std::string, int> ranks;
+    KeyedValues<double> scores; // "<rule id>" or "<rule id>.<part>", in key order like a std::map
+    KeyedValues<int> ranks;
     std::optional<std::string> stage;
     std::vector<MoneyLine> money;
     std::vector<std::string> flags; // unique, in the order raised

@@ -58,6 +58,11 @@ bool isValidUtf8(std::string_view s) {
 std::string gbkToUtf8(std::string_view b) {
     std::string out;
     out.reserve(b.size() * 3 / 2);
+    appendGbkAsUtf8(out, b);
+    return out;
+}
+
+void appendGbkAsUtf8(std::string& out, std::string_view b) {
     for (size_t i = 0; i < b.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(b[i]);
         if (c < 0x80) { out += char(c); continue; }
@@ -68,7 +73,6 @@ std::string gbkToUtf8(std::string_view b) {
         if (cp) { appendUtf8(out, cp); ++i; }
         else appendUtf8(out, 0xFFFD);
     }
-    return out;
 }
 
 namespace {

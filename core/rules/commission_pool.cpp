@@ -89,18 +89,18 @@ const RuleInstance* scoreSource(const CommissionPoolParams& p, const EvalContext
     return nullptr;
 }
 
-double teamSales(const CommissionPoolParams& p, EvalContext& ctx, const std::vector<size_t>& scope) {
+double teamSales(const MetricRef& sales, EvalContext& ctx, const std::vector<size_t>& scope) {
     double sum = 0;
     for (size_t i : scope) {
         if (ctx.input().agents[i].status != Status::Regular) continue;
-        if (auto v = ctx.value(i, p.salesMetric)) sum += *v;
-        else ctx.agent(i).addFlag("missing:" + p.salesMetric);
+        if (auto v = ctx.value(i, sales)) sum += *v;
+        else ctx.agent(i).addFlag(sales.missingFlag);
     }
     return round6(sum);
 }
 
 // Each agent's weight (its score when > 0) with a line for those that get nothing.
-std::vector<double> shareWeights(const RuleInstance& rule, const RuleInstance& source, EvalContext& ctx,
+std::vector<double> shareWeights(const IStr& id, const RuleInstance& source, EvalContext& ctx,
                                  const std::vector<size_t>& scope) {
     std::vector<double> weights;
     for (size_t i : scope) {
@@ -108,15 +108,15 @@ std::vector<double> shareWeights(const RuleInstance& rule, const RuleInstance& s
         auto it = scores.find(source.id);
         double w = it == scores.end() ? 0.0 : it->second;
         if (it == scores.end())
-            ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNoScore, {source.id}}});
+            ctx.addBreakdown(i, {id, "", std::nullopt, std::nullopt, Why{&kNoScore, {source.id}}});
         else if (w <= 0)
-            ctx.addBreakdown(i, {rule.id, "", w, std::nullopt, Why{&kNoShare, {w}}});
+            ctx.addBreakdown(i, {id, "", w, std::nullopt, Why{&kNoShare, {w}}});
         weights.push_back(std::max(w, 0.0));
     }
     return weights;
 }
 
-void payShares(const RuleInstance& rule, EvalContext& ctx, const std::vector<size_t>& scope, int64_t poolFen,
+void payShares(const IStr& id, EvalContext& ctx, const std::vector<size_t>& scope, int64_t poolFen,
                const std::vector<double>& weights) {
     double total = 0;
     for (double w : weights) total += w;
@@ -125,7 +125,7 @@ void payShares(const RuleInstance& rule, EvalContext& ctx, const std::vector<siz
     for (size_t k = 0; k < scope.size(); ++k) {
         if (weights[k] <= 0) continue;
         double exact = round6(double(poolFen) / 100.0 * weights[k] / total);
-        ctx.addMoney(scope[k], rule, MoneyKind::Commission, shares[k],
+        ctx.addMoney(scope[k], id, MoneyKind::Commission, shares[k],
                      Why{&kShare, {Fen{poolFen}, weights[k], total, exact, Fen{shares[k]}}});
     }
 }
@@ -169,12 +169,14 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
         return;
     }
     ctx.requireAnyValue(rule, scope, p.salesMetric);
-    double sales = teamSales(p, ctx, scope);
+    const IStr id = rule.id;
+    const MetricRef salesMetric = ctx.metricRef(p.salesMetric);
+    double sales = teamSales(salesMetric, ctx, scope);
     auto [poolYuan, arithmetic] = bracketPool(p.brackets, sales);
     int64_t poolFen = yuanToFen(poolYuan);
-    for (size_t i : scope)
-        ctx.addBreakdown(i, {rule.id, p.salesMetric, sales, std::nullopt, Why{&kPool, {sales, arithmetic, poolYuan, Fen{poolFen}}}});
-    auto weights = shareWeights(rule, *source, ctx, scope);
+    const Why poolWhy{&kPool, {sales, arithmetic, poolYuan, Fen{poolFen}}}; // the same line for everyone
+    for (size_t i : scope) ctx.addBreakdown(i, {id, salesMetric.id, sales, std::nullopt, poolWhy});
+    auto weights = shareWeights(id, *source, ctx, scope);
     double total = 0;
     for (double w : weights) total += w;
     if (total <= 0) {
@@ -187,7 +189,7 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
         return;
     }
     if (poolFen == 0) return; // no sales: nothing to split
-    payShares(rule, ctx, scope, poolFen, weights);
+    payShares(id, ctx, scope, poolFen, weights);
 }
 } // namespace
 

@@ -103,71 +103,72 @@ Text2 eventLabel(const std::string& kind) {
 // An event's points: its own `points` column when given, else the kind's default; times count.
 double eventPoints(const Event& e, double def) { return (e.points ? *e.points : def) * e.count; }
 
-double scoreBase(const RuleInstance& rule, const Composite100Params& p, EvalContext& ctx, size_t i) {
+double scoreBase(const IStr& id, const std::vector<MetricRef>& parts, EvalContext& ctx, size_t i) {
     double base = 0;
-    for (const auto& m : p.parts) {
+    for (const MetricRef& m : parts) {
         auto v = ctx.value(i, m);
         if (!v) {
-            ctx.agent(i).addFlag("missing:" + m);
-            ctx.addBreakdown(i, {rule.id, m, std::nullopt, 0.0, Why{&kMissing, {metricLabel(m)}}});
+            ctx.agent(i).addFlag(m.missingFlag);
+            ctx.addBreakdown(i, {id, m.id, std::nullopt, 0.0, Why{&kMissing, {m.label}}});
             continue;
         }
         base += *v;
-        ctx.addBreakdown(i, {rule.id, m, v, *v, Why{&kPart, {metricLabel(m), *v}}});
+        ctx.addBreakdown(i, {id, m.id, v, *v, Why{&kPart, {m.label, *v}}});
     }
     return round6(base);
 }
 
-double scoreAdditions(const RuleInstance& rule, const Composite100Params& p, EvalContext& ctx, size_t i) {
+double scoreAdditions(const IStr& id, const Composite100Params& p, EvalContext& ctx, size_t i) {
     double sum = 0;
     for (const Event* e : ctx.events(i)) {
         if (std::find(p.additionEvents.begin(), p.additionEvents.end(), e->kind) == p.additionEvents.end()) continue;
         double pts = round6(eventPoints(*e, p.additionPoints));
         sum += pts;
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, pts, Why{&kAddition, {eventLabel(e->kind), double(e->count), pts}}});
+        ctx.addBreakdown(i, {id, "", std::nullopt, pts, Why{&kAddition, {eventLabel(e->kind), double(e->count), pts}}});
     }
     return round6(sum);
 }
 
-double scoreDeductions(const RuleInstance& rule, const Composite100Params& p, EvalContext& ctx, size_t i) {
+double scoreDeductions(const IStr& id, const Composite100Params& p, EvalContext& ctx, size_t i) {
     double sum = 0;
     for (const Event* e : ctx.events(i)) {
         auto it = std::find_if(p.deductions.begin(), p.deductions.end(), [&](const auto& d) { return d.first == e->kind; });
         if (it == p.deductions.end()) continue;
         double pts = round6(eventPoints(*e, it->second));
         sum += pts;
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, -pts, Why{&kDeduction, {eventLabel(e->kind), double(e->count), pts}}});
+        ctx.addBreakdown(i, {id, "", std::nullopt, -pts, Why{&kDeduction, {eventLabel(e->kind), double(e->count), pts}}});
     }
     for (const auto& [kind, atLeast] : p.repeatWhen) {
         int n = ctx.countEvents(i, kind);
         if (n < atLeast) continue;
         sum += p.repeatDeduction;
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, -p.repeatDeduction,
+        ctx.addBreakdown(i, {id, "", std::nullopt, -p.repeatDeduction,
                              Why{&kRepeat, {eventLabel(kind), double(n), double(atLeast), p.repeatDeduction}}});
         break; // the further deduction applies once, whichever condition holds
     }
     return round6(sum);
 }
 
-double scoreAgent(const RuleInstance& rule, const Composite100Params& p, EvalContext& ctx, size_t i) {
-    double base = scoreBase(rule, p, ctx, i);
-    double add = scoreAdditions(rule, p, ctx, i);
-    double ded = scoreDeductions(rule, p, ctx, i);
+double scoreAgent(const IStr& id, const Composite100Params& p, const std::vector<MetricRef>& parts,
+                  EvalContext& ctx, size_t i) {
+    double base = scoreBase(id, parts, ctx, i);
+    double add = scoreAdditions(id, p, ctx, i);
+    double ded = scoreDeductions(id, p, ctx, i);
     double score = round6(base + add - ded);
-    ctx.addBreakdown(i, {rule.id, "", std::nullopt, score, Why{&kTotal, {base, add, ded, score}}});
-    ctx.setScore(i, rule.id, score);
+    ctx.addBreakdown(i, {id, "", std::nullopt, score, Why{&kTotal, {base, add, ded, score}}});
+    ctx.setScore(i, id, score);
     return score;
 }
 
-void applyPassLine(const RuleInstance& rule, const Composite100Params& p, EvalContext& ctx, size_t i, double score) {
+void applyPassLine(const IStr& id, const Composite100Params& p, EvalContext& ctx, size_t i, double score) {
     if (score >= round6(p.passScore)) return;
     ctx.agent(i).addFlag(kBelowFlag);
     if (p.belowFine > 0)
-        ctx.addMoney(i, rule, MoneyKind::Fine, -yuanToFen(p.belowFine), Why{&kFine, {score, p.passScore, p.belowFine}});
+        ctx.addMoney(i, id, MoneyKind::Fine, -yuanToFen(p.belowFine), Why{&kFine, {score, p.passScore, p.belowFine}});
     const HistoryAgent* prev = ctx.previous(i, 1);
     if (prev && prev->hasFlag(kBelowFlag)) {
         ctx.agent(i).addFlag("dismissal_risk");
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kTwice, {p.passScore}}});
+        ctx.addBreakdown(i, {id, "", std::nullopt, std::nullopt, Why{&kTwice, {p.passScore}}});
     }
 }
 
@@ -181,21 +182,21 @@ int firstStreak(EvalContext& ctx, size_t i) {
     return k;
 }
 
-void markFirst(const RuleInstance& rule, const Composite100Params& p, EvalContext& ctx, const std::vector<size_t>& scope,
+void markFirst(const IStr& id, const Composite100Params& p, EvalContext& ctx, const std::vector<size_t>& scope,
                const std::vector<std::optional<double>>& scores) {
     auto ranks = competitionRanks(scores, false);
     int n = int(std::count_if(scores.begin(), scores.end(), [](const auto& s) { return s.has_value(); }));
     for (size_t k = 0; k < scope.size(); ++k) {
         if (!ranks[k]) continue;
         size_t i = scope[k];
-        ctx.setRank(i, rule.id, *ranks[k]);
+        ctx.setRank(i, id, *ranks[k]);
         if (*ranks[k] != 1) continue;
         ctx.agent(i).addFlag(kFirstFlag);
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kFirst, {*scores[k], double(n)}}});
+        ctx.addBreakdown(i, {id, "", std::nullopt, std::nullopt, Why{&kFirst, {*scores[k], double(n)}}});
         int streak = firstStreak(ctx, i);
         if (streak % p.streakLength != 0 || p.streakAward <= 0) continue;
         double yuan = p.streakAward * streak / p.streakLength;
-        ctx.addMoney(i, rule, MoneyKind::Award, yuanToFen(yuan),
+        ctx.addMoney(i, id, MoneyKind::Award, yuanToFen(yuan),
                      Why{&kStreak, {double(streak), p.streakAward, double(p.streakLength), round6(yuan)}});
     }
 }
@@ -209,14 +210,17 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     auto scope = ctx.inScope(rule, {Status::Regular});
     for (const auto& m : p.parts) ctx.requireAnyValue(rule, scope, m);
     // Every agent in scope gets a score; first place is taken among the regular ones.
+    const IStr id = rule.id;
+    std::vector<MetricRef> parts;
+    for (const auto& m : p.parts) parts.push_back(ctx.metricRef(m));
     std::vector<std::optional<double>> rankable;
     for (size_t i : scope) {
-        double score = scoreAgent(rule, p, ctx, i);
-        applyPassLine(rule, p, ctx, i, score);
+        double score = scoreAgent(id, p, parts, ctx, i);
+        applyPassLine(id, p, ctx, i, score);
         bool regular = ctx.input().agents[i].status == Status::Regular;
         rankable.push_back(regular ? std::optional<double>(score) : std::nullopt);
     }
-    markFirst(rule, p, ctx, scope, rankable);
+    markFirst(id, p, ctx, scope, rankable);
 }
 } // namespace
 

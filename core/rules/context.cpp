@@ -28,8 +28,10 @@ EvalContext::EvalContext(const PeriodInput& input, const History& history, const
                          const Scheme* scheme)
     : m_input(input), m_history(history), m_catalog(catalog), m_results(results), m_scheme(scheme),
       m_events(input.agents.size()) {
+    if (input.events.empty()) return; // no agent lookup table to build
     auto first = periodFirstDay(), last = periodLastDay();
     std::unordered_map<std::string_view, size_t> byKey;
+    byKey.reserve(input.agents.size() * 2);
     for (size_t i = input.agents.size(); i-- > 0;) { // the first agent of a name wins
         if (!input.agents[i].id.empty()) byKey[input.agents[i].id] = i;
     }
@@ -44,6 +46,14 @@ EvalContext::EvalContext(const PeriodInput& input, const History& history, const
         }
         m_events[idx].push_back(&e);
     }
+}
+
+IStr EvalContext::dateText(const Date& d) {
+    const uint64_t key = uint64_t(uint32_t(d.year)) << 20 ^ uint64_t(uint32_t(d.month)) << 10 ^ uint32_t(d.day);
+    auto [it, added] = m_dateTexts.try_emplace(key, d, IStr());
+    if (added) it->second.second = formatDate(d);
+    else if (it->second.first != d) return formatDate(d); // a key shared by two odd dates: no caching
+    return it->second.second;
 }
 
 std::optional<Date> EvalContext::periodLastDay() const {
@@ -80,6 +90,10 @@ std::vector<std::pair<std::string, std::vector<size_t>>> EvalContext::byGroup(co
 
 std::optional<double> EvalContext::value(size_t agent, std::string_view metric) const {
     return m_input.metrics.get(agent, metric);
+}
+
+MetricRef EvalContext::metricRef(const std::string& metric) const {
+    return MetricRef{metric, metricLabel(metric), column(metric), "missing:" + metric};
 }
 
 int EvalContext::countEvents(size_t agent, std::string_view kind) const {

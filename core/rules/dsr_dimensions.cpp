@@ -3,7 +3,6 @@
 // warning line raises `dsr_warning:<dimension>` and the advice of its weak sub-metrics.
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "rule.h"
 
@@ -193,18 +192,48 @@ DsrParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems*
     return p;
 }
 
-// The best value of each relative metric among the group's agents that have one.
-std::map<std::string, std::optional<double>> groupBests(const DsrParams& p, EvalContext& ctx,
-                                                        const std::vector<size_t>& members) {
-    std::map<std::string, std::optional<double>> best;
-    for (const auto& dim : p.dimensions)
-        for (const auto& s : dim.metrics) {
-            if (!s.relative || best.count(s.metric)) continue;
+// Dimensions resolved once per evaluation: metric columns, interned labels, score keys and flags.
+struct PreparedSub {
+    const SubMetric* sub;
+    MetricRef metric;
+    IText2 advice;
+};
+struct PreparedDimension {
+    IText2 label;
+    std::string key;         // "<rule id>.<dimension id>"
+    std::string warningFlag; // "dsr_warning:<dimension id>"
+    std::vector<PreparedSub> subs;
+};
+struct Prepared {
+    IStr id;
+    std::vector<PreparedDimension> dimensions;
+};
+
+Prepared prepare(const RuleInstance& rule, const DsrParams& p, const EvalContext& ctx) {
+    Prepared out{rule.id, {}};
+    for (const auto& dim : p.dimensions) {
+        PreparedDimension pd{dim.label, rule.id + "." + dim.id, "dsr_warning:" + dim.id, {}};
+        for (const auto& s : dim.metrics) pd.subs.push_back({&s, ctx.metricRef(s.metric), s.advice});
+        out.dimensions.push_back(std::move(pd));
+    }
+    return out;
+}
+
+// The best value of each relative sub-metric among the group's agents that have one, by
+// dimension and sub-metric (nullopt for the others).
+using Bests = std::vector<std::vector<std::optional<double>>>;
+Bests groupBests(const Prepared& pr, EvalContext& ctx, const std::vector<size_t>& members) {
+    Bests best;
+    for (const auto& dim : pr.dimensions) {
+        best.emplace_back(dim.subs.size());
+        for (size_t k = 0; k < dim.subs.size(); ++k) {
+            if (!dim.subs[k].sub->relative) continue;
             std::optional<double> b;
             for (size_t i : members)
-                if (auto v = ctx.value(i, s.metric); v && (!b || *v > *b)) b = v;
-            best[s.metric] = b;
+                if (auto v = ctx.value(i, dim.subs[k].metric); v && (!b || *v > *b)) b = v;
+            best.back()[k] = b;
         }
+    }
     return best;
 }
 
@@ -213,56 +242,66 @@ struct SubScore {
     std::optional<double> value;
 };
 
-SubScore scoreSub(const RuleInstance& rule, const SubMetric& s, EvalContext& ctx, size_t agent,
+SubScore scoreSub(const Prepared& pr, const PreparedSub& ps, EvalContext& ctx, size_t agent,
                   std::optional<double> best) {
+    const SubMetric& s = *ps.sub;
     SubScore out;
-    out.value = ctx.value(agent, s.metric);
-    IText2 label = metricLabel(s.metric);
+    out.value = ctx.value(agent, ps.metric);
+    const IText2& label = ps.metric.label;
     if (!out.value) {
-        ctx.agent(agent).addFlag("missing:" + s.metric);
-        ctx.addBreakdown(agent, {rule.id, s.metric, std::nullopt, 0.0, Why{&kMissing, {label}}});
+        ctx.agent(agent).addFlag(ps.metric.missingFlag);
+        ctx.addBreakdown(agent, {pr.id, ps.metric.id, std::nullopt, 0.0, Why{&kMissing, {label}}});
         return out;
     }
     double v = *out.value;
     if (s.relative && (!best || *best <= 0)) {
-        ctx.addBreakdown(agent, {rule.id, s.metric, v, 0.0, Why{&kBestZero, {label, v, best.value_or(0)}}});
+        ctx.addBreakdown(agent, {pr.id, ps.metric.id, v, 0.0, Why{&kBestZero, {label, v, best.value_or(0)}}});
         return out;
     }
     double bench = s.relative ? *best : s.bench, floor = s.relative ? 0 : s.floor;
     out.score = round6(5 * std::clamp((v - floor) / (bench - floor), 0.0, 1.0));
     double pts = round6(s.weight * out.score);
-    Why why = s.relative ? Why{&kSubRelative, {label, v, bench, out.score, s.weight, pts}}
-                         : Why{&kSub, {label, v, floor, bench, out.score, s.weight, pts}};
-    ctx.addBreakdown(agent, {rule.id, s.metric, v, pts, std::move(why)});
+    if (s.relative)
+        ctx.addBreakdown(agent, {pr.id, ps.metric.id, v, pts, Why{&kSubRelative, {label, v, bench, out.score, s.weight, pts}}});
+    else
+        ctx.addBreakdown(agent, {pr.id, ps.metric.id, v, pts, Why{&kSub, {label, v, floor, bench, out.score, s.weight, pts}}});
     return out;
 }
 
-void scoreDimension(const RuleInstance& rule, const DsrParams& p, const Dimension& dim, EvalContext& ctx, size_t agent,
-                    const std::map<std::string, std::optional<double>>& bests) {
-    std::vector<SubScore> subs;
+// Below the warning line: the flag, a line, and the advice of each weak sub-metric.
+void warn(const Prepared& pr, const DsrParams& p, const PreparedDimension& dim, EvalContext& ctx, size_t agent,
+          double total, const std::vector<SubScore>& subs) {
+    ctx.agent(agent).addFlag(dim.warningFlag);
+    ctx.addBreakdown(agent, {pr.id, "", std::nullopt, std::nullopt, Why{&kWarning, {dim.label, total, p.warningBelow}}});
+    for (size_t k = 0; k < dim.subs.size(); ++k) {
+        const PreparedSub& s = dim.subs[k];
+        if (subs[k].score >= round6(p.warningBelow) || s.sub->advice.zh.empty()) continue;
+        ctx.addBreakdown(agent, {pr.id, s.metric.id, subs[k].value, std::nullopt,
+                                 Why{&kAdvice, {s.metric.label, subs[k].score, p.warningBelow, s.advice}}});
+    }
+}
+
+// `subs` is scratch space, reused from agent to agent.
+void scoreDimension(const Prepared& pr, const DsrParams& p, const PreparedDimension& dim, EvalContext& ctx,
+                    size_t agent, const std::vector<std::optional<double>>& bests, std::vector<SubScore>& subs) {
+    subs.clear();
     double total = 0;
-    Why why{&kDimension, {dim.label, 0.0}};
-    for (const auto& s : dim.metrics) {
-        auto it = bests.find(s.metric);
-        subs.push_back(scoreSub(rule, s, ctx, agent, it == bests.end() ? std::nullopt : it->second));
-        total += s.weight * subs.back().score;
-        why.args.insert(why.args.end(), {s.weight, subs.back().score});
+    for (size_t k = 0; k < dim.subs.size(); ++k) {
+        subs.push_back(scoreSub(pr, dim.subs[k], ctx, agent, bests[k]));
+        total += dim.subs[k].sub->weight * subs.back().score;
     }
     total = round6(total);
-    why.args[1] = total;
-    const std::string key = rule.id + "." + dim.id;
-    ctx.setScore(agent, key, total);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, std::move(why)});
-    if (total >= round6(p.warningBelow)) return;
-    ctx.agent(agent).addFlag("dsr_warning:" + dim.id);
-    ctx.addBreakdown(agent,
-                     {rule.id, "", std::nullopt, std::nullopt, Why{&kWarning, {dim.label, total, p.warningBelow}}});
-    for (size_t k = 0; k < dim.metrics.size(); ++k) {
-        const SubMetric& s = dim.metrics[k];
-        if (subs[k].score >= round6(p.warningBelow) || s.advice.zh.empty()) continue;
-        ctx.addBreakdown(agent, {rule.id, s.metric, subs[k].value, std::nullopt,
-                                 Why{&kAdvice, {metricLabel(s.metric), subs[k].score, p.warningBelow, s.advice}}});
+    Why why{&kDimension, {}};
+    why.args.reserve(2 + 2 * dim.subs.size());
+    why.args.push_back(dim.label);
+    why.args.push_back(total);
+    for (size_t k = 0; k < dim.subs.size(); ++k) {
+        why.args.push_back(dim.subs[k].sub->weight);
+        why.args.push_back(subs[k].score);
     }
+    ctx.setScore(agent, dim.key, total);
+    ctx.addBreakdown(agent, {pr.id, "", std::nullopt, total, std::move(why)});
+    if (total < round6(p.warningBelow)) warn(pr, p, dim, ctx, agent, total, subs);
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -279,11 +318,19 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
                 checked.push_back(s.metric);
                 ctx.requireAnyValue(rule, scope, s.metric);
             }
+    const Prepared pr = prepare(rule, p, ctx);
+    // Bests per group first, then the agents in input order: each agent's lines come out the same,
+    // and walking the metric table and the results front to back is much kinder to the cache.
+    std::vector<Bests> bests;
+    std::vector<size_t> groupOf(ctx.agentCount());
     for (const auto& [g, members] : ctx.byGroup(scope)) {
-        auto bests = groupBests(p, ctx, members);
-        for (size_t i : members)
-            for (const auto& dim : p.dimensions) scoreDimension(rule, p, dim, ctx, i, bests);
+        for (size_t i : members) groupOf[i] = bests.size();
+        bests.push_back(groupBests(pr, ctx, members));
     }
+    std::vector<SubScore> subs;
+    for (size_t i : scope)
+        for (size_t d = 0; d < pr.dimensions.size(); ++d)
+            scoreDimension(pr, p, pr.dimensions[d], ctx, i, bests[groupOf[i]][d], subs);
 }
 } // namespace
 

@@ -92,122 +92,142 @@ ExamTypingParams readParams(const RuleInstance& rule, const Catalog& catalog, Pr
     return p;
 }
 
-Text2 statusText(Status s) { return s == Status::Regular ? Text2{"转正", "regular"} : Text2{"试用", "probation"}; }
+// Ids, labels and columns resolved once per evaluation instead of per agent.
+struct Prepared {
+    IStr id;
+    MetricRef exam, speed, accuracy;
+    Date last;
+    IText2 regular{Text2{"转正", "regular"}}, probation{Text2{"试用", "probation"}};
+    IText2 below{Text2{"低于最低要求", "below the minimum"}}, met{Text2{"达标", "met"}};
+    IStr atLeast{"≥"}, under{"<"};
+    IStr reExam{"re_exam"}, loseRegularization{"lose_regularization"};
+};
+
 bool isRegular(EvalContext& ctx, size_t agent) { return ctx.input().agents[agent].status == Status::Regular; }
 
-void payReward(const RuleInstance& rule, EvalContext& ctx, size_t agent, double regularYuan, double probationYuan,
+void payReward(const Prepared& pr, EvalContext& ctx, size_t agent, double regularYuan, double probationYuan,
                Why why) {
     bool regular = isRegular(ctx, agent);
     double yuan = regular ? regularYuan : probationYuan;
     if (yuan <= 0) return;
-    why.args.insert(why.args.end(), {statusText(ctx.input().agents[agent].status), yuan});
-    ctx.addMoney(agent, rule, regular ? MoneyKind::Bonus : MoneyKind::Bounty, yuanToFen(yuan), std::move(why));
+    why.args.insert(why.args.end(), {regular ? pr.regular : pr.probation, yuan});
+    ctx.addMoney(agent, pr.id, regular ? MoneyKind::Bonus : MoneyKind::Bounty, yuanToFen(yuan), std::move(why));
 }
 
 // Two periods in a row (this one and the previous, through its frozen flags).
-void checkRepeat(const RuleInstance& rule, EvalContext& ctx, size_t agent, bool fail, bool last) {
+void checkRepeat(const Prepared& pr, EvalContext& ctx, size_t agent, bool fail, bool last) {
     const HistoryAgent* prev = ctx.previous(agent, 1);
     if (!prev) return;
-    const char* flag = isRegular(ctx, agent) ? "re_exam" : "lose_regularization";
+    const IStr& flag = isRegular(ctx, agent) ? pr.reExam : pr.loseRegularization;
     const bool repeatFail = fail && prev->hasFlag("exam_fail");
     const bool repeatLast = last && prev->hasFlag("exam_last");
     if (repeatFail)
-        ctx.addBreakdown(agent,
-                         {rule.id, "exam_score", std::nullopt, std::nullopt, Why{&kRepeatFail, {std::string(flag)}}});
+        ctx.addBreakdown(agent, {pr.id, pr.exam.id, std::nullopt, std::nullopt, Why{&kRepeatFail, {flag}}});
     if (repeatLast)
-        ctx.addBreakdown(agent,
-                         {rule.id, "exam_score", std::nullopt, std::nullopt, Why{&kRepeatLast, {std::string(flag)}}});
+        ctx.addBreakdown(agent, {pr.id, pr.exam.id, std::nullopt, std::nullopt, Why{&kRepeatLast, {flag}}});
     if (repeatFail || repeatLast) ctx.agent(agent).addFlag(flag);
 }
 
-void examAgent(const RuleInstance& rule, const ExamParams& e, EvalContext& ctx, size_t agent, double score,
+void examAgent(const Prepared& pr, const ExamParams& e, EvalContext& ctx, size_t agent, double score,
                std::optional<double> lastOf) {
     ctx.addBreakdown(agent,
-                     {rule.id, "exam_score", score, std::nullopt, Why{&kExamScore, {score, e.rewardMin, e.failBelow}}});
+                     {pr.id, pr.exam.id, score, std::nullopt, Why{&kExamScore, {score, e.rewardMin, e.failBelow}}});
     if (round6(score) >= round6(e.rewardMin))
-        payReward(rule, ctx, agent, e.regularAmount, e.probationAmount, Why{&kExamReward, {score, e.rewardMin}});
+        payReward(pr, ctx, agent, e.regularAmount, e.probationAmount, Why{&kExamReward, {score, e.rewardMin}});
     const bool fail = round6(score) < round6(e.failBelow);
     if (fail) {
         ctx.agent(agent).addFlag("exam_fail");
-        ctx.addBreakdown(agent, {rule.id, "exam_score", score, std::nullopt, Why{&kExamFail, {score, e.failBelow}}});
+        ctx.addBreakdown(agent, {pr.id, pr.exam.id, score, std::nullopt, Why{&kExamFail, {score, e.failBelow}}});
     }
     if (lastOf) {
         ctx.agent(agent).addFlag("exam_last");
-        ctx.addBreakdown(agent, {rule.id, "exam_score", score, std::nullopt, Why{&kExamLast, {score, *lastOf}}});
+        ctx.addBreakdown(agent, {pr.id, pr.exam.id, score, std::nullopt, Why{&kExamLast, {score, *lastOf}}});
     }
-    checkRepeat(rule, ctx, agent, fail, lastOf.has_value());
+    checkRepeat(pr, ctx, agent, fail, lastOf.has_value());
+}
+
+// The lowest and highest exam score of a group (nullopt when nobody has one).
+std::pair<std::optional<double>, std::optional<double>> examRange(const Prepared& pr, EvalContext& ctx,
+                                                                  const std::vector<size_t>& members) {
+    std::optional<double> lo, hi;
+    for (size_t i : members)
+        if (auto v = ctx.value(i, pr.exam)) {
+            lo = lo ? std::min(*lo, *v) : *v;
+            hi = hi ? std::max(*hi, *v) : *v;
+        }
+    return {lo, hi};
 }
 
 // "Last" = the lowest exam score of the group, ties all last (SCORING.md rule 4, read as written:
 // a group of one, or a group whose scores all tie, is last too; agents without a score are not).
-void examGroup(const RuleInstance& rule, const ExamParams& e, EvalContext& ctx, const std::vector<size_t>& members) {
-    std::optional<double> lo, hi;
-    for (size_t i : members)
-        if (auto v = ctx.value(i, "exam_score")) {
-            lo = lo ? std::min(*lo, *v) : *v;
-            hi = hi ? std::max(*hi, *v) : *v;
-        }
-    for (size_t i : members) {
-        auto v = ctx.value(i, "exam_score");
-        if (!v) {
-            ctx.agent(i).addFlag("missing:exam_score");
-            ctx.addBreakdown(i, {rule.id, "exam_score", std::nullopt, std::nullopt, Why{&kExamMissing, {}}});
-            continue;
-        }
-        bool last = round6(*v) == round6(*lo);
-        examAgent(rule, e, ctx, i, *v, last ? hi : std::nullopt);
+void examScore(const Prepared& pr, const ExamParams& e, EvalContext& ctx, size_t i,
+               const std::pair<std::optional<double>, std::optional<double>>& range) {
+    auto v = ctx.value(i, pr.exam);
+    if (!v) {
+        ctx.agent(i).addFlag(pr.exam.missingFlag);
+        ctx.addBreakdown(i, {pr.id, pr.exam.id, std::nullopt, std::nullopt, Why{&kExamMissing, {}}});
+        return;
     }
+    bool last = round6(*v) == round6(*range.first);
+    examAgent(pr, e, ctx, i, *v, last ? range.second : std::nullopt);
 }
 
-void typingReward(const RuleInstance& rule, const TypingParams& t, EvalContext& ctx, size_t agent) {
-    auto speed = ctx.value(agent, "typing_speed");
-    auto accuracy = ctx.value(agent, "typing_accuracy");
-    for (const char* m : {"typing_speed", "typing_accuracy"}) {
-        if (ctx.value(agent, m)) continue;
-        ctx.agent(agent).addFlag(std::string("missing:") + m);
-        ctx.addBreakdown(agent, {rule.id, m, std::nullopt, std::nullopt, Why{&kTypingMissing, {metricLabel(m)}}});
+void typingReward(const Prepared& pr, const TypingParams& t, EvalContext& ctx, size_t agent) {
+    auto speed = ctx.value(agent, pr.speed);
+    auto accuracy = ctx.value(agent, pr.accuracy);
+    for (const MetricRef* m : {&pr.speed, &pr.accuracy}) {
+        if (ctx.value(agent, *m)) continue;
+        ctx.agent(agent).addFlag(m->missingFlag);
+        ctx.addBreakdown(agent, {pr.id, m->id, std::nullopt, std::nullopt, Why{&kTypingMissing, {m->label}}});
     }
     if (!speed || !accuracy) return;
     if (round6(*speed) >= round6(t.rewardSpeed) && round6(*accuracy) >= round6(t.rewardAccuracy))
-        payReward(rule, ctx, agent, t.regularAmount, t.probationAmount,
+        payReward(pr, ctx, agent, t.regularAmount, t.probationAmount,
                   Why{&kTypingReward, {*speed, t.rewardSpeed, *accuracy, t.rewardAccuracy}});
 }
 
+// How a regular agent's typing minimum follows from the tenure.
+struct Tenure {
+    double minimum;
+    int64_t days;
+    IStr from;
+    bool senior;
+};
+
 // The typing minimum of a regular agent by tenure; nullopt (and a flag) when no date says it.
-std::optional<double> regularMinimum(const RuleInstance& rule, const TypingParams& t, EvalContext& ctx, size_t agent,
-                                     const Date& last, Why& why) {
+std::optional<Tenure> regularTenure(const Prepared& pr, const TypingParams& t, EvalContext& ctx, size_t agent) {
     const Agent& a = ctx.input().agents[agent];
     std::optional<Date> from = a.regularSince;
     if (!from && a.hireDate) from = civilFromDays(daysFromCivil(*a.hireDate) + t.regularAfterHireDays);
     if (!from) {
         ctx.agent(agent).addFlag("missing:regular_since");
-        ctx.addBreakdown(agent, {rule.id, "typing_speed", std::nullopt, std::nullopt, Why{&kNoTenure, {}}});
+        ctx.addBreakdown(agent, {pr.id, pr.speed.id, std::nullopt, std::nullopt, Why{&kNoTenure, {}}});
         return std::nullopt;
     }
-    const int64_t days = daysBetween(*from, last);
+    const int64_t days = daysBetween(*from, pr.last);
     const bool senior = days >= t.seniorAfterDays;
-    const double minimum = senior ? t.minRegularSenior : t.minRegular;
-    why = Why{&kMinRegular,
-              {double(days), formatDate(*from), std::string(senior ? "≥" : "<"), double(t.seniorAfterDays), minimum}};
-    if (!a.regularSince) {
-        why.msg = &kMinRegularHire;
-        why.args.insert(why.args.end(), {formatDate(*a.hireDate), double(t.regularAfterHireDays)});
-    }
-    return minimum;
+    return Tenure{senior ? t.minRegularSenior : t.minRegular, days, ctx.dateText(*from), senior};
 }
 
-void typingMinimum(const RuleInstance& rule, const TypingParams& t, EvalContext& ctx, size_t agent, const Date& last) {
-    auto speed = ctx.value(agent, "typing_speed");
+void typingMinimum(const Prepared& pr, const TypingParams& t, EvalContext& ctx, size_t agent) {
+    auto speed = ctx.value(agent, pr.speed);
     if (!speed) return; // flagged missing by the reward; a missing test is not "below"
-    Why why{&kMinProbation, {t.minProbation}};
-    std::optional<double> minimum = t.minProbation;
-    if (isRegular(ctx, agent)) minimum = regularMinimum(rule, t, ctx, agent, last, why);
-    if (!minimum) return;
-    const bool below = round6(*speed) < round6(*minimum);
-    why.args.insert(why.args.end(),
-                    {*speed, below ? Text2{"低于最低要求", "below the minimum"} : Text2{"达标", "met"}});
+    std::optional<Tenure> tenure;
+    if (isRegular(ctx, agent) && !(tenure = regularTenure(pr, t, ctx, agent))) return;
+    const double minimum = tenure ? tenure->minimum : t.minProbation;
+    const bool below = round6(*speed) < round6(minimum);
+    const IText2& verdict = below ? pr.below : pr.met;
+    const Agent& a = ctx.input().agents[agent];
+    // Built whole, each message with its own argument list (see the messages above).
+    Why why = !tenure ? Why{&kMinProbation, {t.minProbation, *speed, verdict}}
+              : a.regularSince
+                  ? Why{&kMinRegular, {double(tenure->days), tenure->from, tenure->senior ? pr.atLeast : pr.under,
+                                       double(t.seniorAfterDays), minimum, *speed, verdict}}
+                  : Why{&kMinRegularHire, {double(tenure->days), tenure->from, tenure->senior ? pr.atLeast : pr.under,
+                                           double(t.seniorAfterDays), minimum, ctx.dateText(*a.hireDate),
+                                           double(t.regularAfterHireDays), *speed, verdict}};
     if (below) ctx.agent(agent).addFlag("typing_below_minimum");
-    ctx.addBreakdown(agent, {rule.id, "typing_speed", speed, std::nullopt, std::move(why)});
+    ctx.addBreakdown(agent, {pr.id, pr.speed.id, speed, std::nullopt, std::move(why)});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -223,10 +243,20 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     }
     auto scope = ctx.inScope(rule, {Status::Regular, Status::Probation});
     for (const char* m : {"exam_score", "typing_speed", "typing_accuracy"}) ctx.requireAnyValue(rule, scope, m);
-    for (const auto& [g, members] : ctx.byGroup(scope)) examGroup(rule, p.exam, ctx, members);
+    const Prepared pr{rule.id, ctx.metricRef("exam_score"), ctx.metricRef("typing_speed"),
+                      ctx.metricRef("typing_accuracy"), *last};
+    // Group ranges first, then each agent once, in input order: the same lines per agent, and the
+    // results are walked front to back instead of group by group and part by part.
+    std::vector<std::pair<std::optional<double>, std::optional<double>>> ranges;
+    std::vector<size_t> groupOf(ctx.agentCount());
+    for (const auto& [g, members] : ctx.byGroup(scope)) {
+        for (size_t i : members) groupOf[i] = ranges.size();
+        ranges.push_back(examRange(pr, ctx, members));
+    }
     for (size_t i : scope) {
-        typingReward(rule, p.typing, ctx, i);
-        typingMinimum(rule, p.typing, ctx, i, *last);
+        examScore(pr, p.exam, ctx, i, ranges[groupOf[i]]);
+        typingReward(pr, p.typing, ctx, i);
+        typingMinimum(pr, p.typing, ctx, i);
     }
 }
 } // namespace

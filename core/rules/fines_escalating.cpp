@@ -107,20 +107,27 @@ std::optional<double> amountAt(const FineKind& f, int n) {
     return std::nullopt;
 }
 
-void fineOccurrence(const RuleInstance& rule, const FineKind& f, EvalContext& ctx, size_t i, int n) {
+// Kinds resolved once per evaluation: the rule id and labels interned.
+struct Prepared {
+    IStr id;
+    std::vector<IText2> labels; // parallel to FinesParams::kinds
+};
+
+void fineOccurrence(const Prepared& pr, const FineKind& f, const IText2& label, EvalContext& ctx, size_t i, int n) {
     if (auto yuan = amountAt(f, n)) {
-        if (*yuan > 0) ctx.addMoney(i, rule, MoneyKind::Fine, -yuanToFen(*yuan), Why{&kFine, {double(n), f.label, *yuan}});
+        if (*yuan > 0) ctx.addMoney(i, pr.id, MoneyKind::Fine, -yuanToFen(*yuan), Why{&kFine, {double(n), label, *yuan}});
     } else if (!f.amounts.empty()) {
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNoFine, {double(n), f.label}}});
+        ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kNoFine, {double(n), label}}});
     }
     for (const auto& [flag, from] : f.flags) {
         if (n != from) continue; // raised once, at the first occurrence that reaches it
         ctx.agent(i).addFlag(flag);
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kFlag, {double(n), f.label, flag}}});
+        ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kFlag, {double(n), label, flag}}});
     }
 }
 
-void fineAgent(const RuleInstance& rule, const FinesParams& p, EvalContext& ctx, size_t i) {
+void fineAgent(const Prepared& pr, const FinesParams& p, EvalContext& ctx, size_t i) {
+    if (ctx.events(i).empty()) return; // most agents: nothing to sort or count
     std::vector<const Event*> events = ctx.events(i);
     std::stable_sort(events.begin(), events.end(), [](const Event* a, const Event* b) { return a->date < b->date; });
     std::vector<int> seen(p.kinds.size(), 0);
@@ -128,7 +135,7 @@ void fineAgent(const RuleInstance& rule, const FinesParams& p, EvalContext& ctx,
         auto it = std::find_if(p.kinds.begin(), p.kinds.end(), [&](const FineKind& f) { return f.kind == e->kind; });
         if (it == p.kinds.end()) continue;
         size_t k = size_t(it - p.kinds.begin());
-        for (int c = 0; c < e->count; ++c) fineOccurrence(rule, *it, ctx, i, ++seen[k]);
+        for (int c = 0; c < e->count; ++c) fineOccurrence(pr, *it, pr.labels[k], ctx, i, ++seen[k]);
     }
 }
 
@@ -138,7 +145,9 @@ void validate(const RuleInstance& rule, const Catalog& catalog, Problems& proble
 
 void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     FinesParams p = readParams(rule, ctx.catalog(), nullptr, "");
-    for (size_t i : ctx.inScope(rule, {})) fineAgent(rule, p, ctx, i);
+    Prepared pr{rule.id, {}};
+    for (const auto& k : p.kinds) pr.labels.push_back(k.label);
+    for (size_t i : ctx.inScope(rule, {})) fineAgent(pr, p, ctx, i);
 }
 } // namespace
 

@@ -40,10 +40,12 @@ struct PayParams {
                                            MoneyKind::Attendance};
 };
 
-Text2 kindLabel(MoneyKind k) {
-    static const Text2 labels[] = {{"奖金", "bonus"},        {"悬赏金", "bounty"}, {"提成", "commission"},
-                                   {"单项奖", "award"},      {"全勤奖", "attendance"}, {"底薪", "base pay"},
-                                   {"保底补差", "guarantee top-up"}, {"罚款", "fine"}};
+// Interned once: a probation agent's removed lines name their kind.
+const IText2& kindLabel(MoneyKind k) {
+    static const IText2 labels[] = {Text2{"奖金", "bonus"},         Text2{"悬赏金", "bounty"},
+                                    Text2{"提成", "commission"},     Text2{"单项奖", "award"},
+                                    Text2{"全勤奖", "attendance"},   Text2{"底薪", "base pay"},
+                                    Text2{"保底补差", "guarantee top-up"}, Text2{"罚款", "fine"}};
     return labels[int(k)];
 }
 
@@ -115,27 +117,42 @@ PayParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems*
 
 bool contains(const std::vector<MoneyKind>& v, MoneyKind k) { return std::find(v.begin(), v.end(), k) != v.end(); }
 
-void payProbation(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+// Ids and labels interned once per evaluation instead of per agent.
+struct Prepared {
+    IStr id;
+    std::optional<Date> last;
+    IText2 breaks;                // the attendance break kinds, listed
+    std::vector<IStr> levelNames; // parallel to PayParams::levels
+};
+
+Prepared prepare(const RuleInstance& rule, const PayParams& p, const EvalContext& ctx) {
+    Prepared out{rule.id, ctx.periodLastDay(), breakLabels(p.attendanceBreaks), {}};
+    for (const auto& l : p.levels) out.levelNames.push_back(l.name);
+    return out;
+}
+
+void payProbation(const Prepared& pr, const PayParams& p, EvalContext& ctx, size_t i) {
     auto& money = ctx.agent(i).money;
-    std::vector<MoneyLine> kept;
+    size_t kept = 0; // removed lines are explained in order; the rest close up in place
     for (auto& m : money) {
         if (!contains(p.probationRemoves, m.kind)) {
-            kept.push_back(std::move(m));
+            if (&money[kept] != &m) money[kept] = std::move(m);
+            ++kept;
             continue;
         }
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kRemoved, {kindLabel(m.kind), m.rule, Fen{m.amountFen}}}});
+        ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kRemoved, {kindLabel(m.kind), m.rule, Fen{m.amountFen}}}});
     }
-    money = std::move(kept);
+    money.erase(money.begin() + std::ptrdiff_t(kept), money.end());
     int64_t base = yuanToFen(p.probationBase);
     int64_t other = 0, fines = 0;
     for (const auto& m : money) (m.amountFen < 0 ? fines : other) += m.amountFen;
-    if (base > 0) ctx.addMoney(i, rule, MoneyKind::Base, base, Why{&kBase, {Fen{base}}});
+    if (base > 0) ctx.addMoney(i, pr.id, MoneyKind::Base, base, Why{&kBase, {Fen{base}}});
     int64_t total = ctx.agent(i).totalFen();
-    ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kPayProbation, {Fen{base}, Fen{other}, Fen{fines}, Fen{total}}}});
+    ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kPayProbation, {Fen{base}, Fen{other}, Fen{fines}, Fen{total}}}});
 }
 
-// The agent's level (the default when absent or unknown) and the tenure check.
-const Level& levelOf(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+// The agent's level (index into levels: the default when absent or unknown) and the tenure check.
+size_t levelOf(const Prepared& pr, const PayParams& p, EvalContext& ctx, size_t i) {
     const Agent& a = ctx.input().agents[i];
     auto find = [&](const std::string& n) { return std::find_if(p.levels.begin(), p.levels.end(), [&](const Level& l) { return l.name == n; }); };
     auto it = find(a.level.empty() ? p.defaultLevel : a.level);
@@ -144,56 +161,61 @@ const Level& levelOf(const RuleInstance& rule, const PayParams& p, EvalContext& 
         it = find(p.defaultLevel);
     }
     if (it == p.levels.end()) it = p.levels.begin();
+    const size_t k = size_t(it - p.levels.begin());
     const Level& lv = *it;
     std::optional<Date> start = a.regularSince ? a.regularSince : a.hireDate;
-    auto last = ctx.periodLastDay();
-    if (lv.minDays <= 0 || !last) return lv;
+    if (lv.minDays <= 0 || !pr.last) return k;
     if (!start) {
         ctx.agent(i).addFlag("missing:regular_since");
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNoTenure, {lv.name, double(lv.minDays)}}});
-        return lv;
+        ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kNoTenure, {pr.levelNames[k], double(lv.minDays)}}});
+        return k;
     }
-    int64_t days = daysBetween(*start, *last);
+    int64_t days = daysBetween(*start, *pr.last);
     if (days < lv.minDays) {
         ctx.agent(i).addFlag("level_not_eligible");
-        ctx.addBreakdown(i, {rule.id, "", double(days), std::nullopt, Why{&kNotEligible, {lv.name, double(lv.minDays), double(days)}}});
+        ctx.addBreakdown(i, {pr.id, "", double(days), std::nullopt, Why{&kNotEligible, {pr.levelNames[k], double(lv.minDays), double(days)}}});
     }
-    return lv;
+    return k;
 }
 
-void payAttendance(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
+void payAttendance(const Prepared& pr, const PayParams& p, EvalContext& ctx, size_t i) {
     int breaks = 0;
     for (const auto& k : p.attendanceBreaks) breaks += ctx.countEvents(i, k);
-    Text2 labels = breakLabels(p.attendanceBreaks);
     if (breaks > 0) {
-        ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kNotFull, {labels, double(breaks)}}});
+        ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kNotFull, {pr.breaks, double(breaks)}}});
         return;
     }
     if (p.attendanceBonus > 0)
-        ctx.addMoney(i, rule, MoneyKind::Attendance, yuanToFen(p.attendanceBonus), Why{&kAttendance, {labels, p.attendanceBonus}});
+        ctx.addMoney(i, pr.id, MoneyKind::Attendance, yuanToFen(p.attendanceBonus), Why{&kAttendance, {pr.breaks, p.attendanceBonus}});
 }
 
-// +award to every agent whose value is the best among `agents` (ties all win).
-void giveAward(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, const std::vector<size_t>& agents,
+// +award to every agent whose value is the best among `agents` (ties all win): rank 1 of the
+// competition ranking, found in one pass instead of a sort.
+void giveAward(const Prepared& pr, const PayParams& p, EvalContext& ctx, const std::vector<size_t>& agents,
                const std::vector<std::optional<double>>& values, bool lowerBetter, const IText2& label) {
-    auto ranks = competitionRanks(values, lowerBetter);
+    auto key = [&](double v) { return lowerBetter ? round6(v) : -round6(v); }; // as competitionRanks sorts
+    std::optional<double> best;
+    for (const auto& v : values)
+        if (v && (!best || key(*v) < *best)) best = key(*v);
     for (size_t k = 0; k < agents.size(); ++k)
-        if (ranks[k] && *ranks[k] == 1)
-            ctx.addMoney(agents[k], rule, MoneyKind::Award, yuanToFen(p.award),
+        if (values[k] && key(*values[k]) == *best)
+            ctx.addMoney(agents[k], pr.id, MoneyKind::Award, yuanToFen(p.award),
                          Why{&kAward, {label, *values[k], double(agents.size()), p.award}});
 }
 
-void payAwards(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, const std::vector<size_t>& regulars) {
+void payAwards(const RuleInstance& rule, const Prepared& pr, const PayParams& p, EvalContext& ctx,
+               const std::vector<size_t>& regulars) {
     if (p.award <= 0 || regulars.empty()) return;
-    for (const auto& m : p.awardMetrics) {
-        if (!ctx.requireAnyValue(rule, regulars, m)) continue;
+    for (const auto& id : p.awardMetrics) {
+        if (!ctx.requireAnyValue(rule, regulars, id)) continue;
+        const MetricRef m = ctx.metricRef(id);
         std::vector<std::optional<double>> values;
         for (size_t i : regulars) {
             values.push_back(ctx.value(i, m));
-            if (!values.back()) ctx.agent(i).addFlag("missing:" + m);
+            if (!values.back()) ctx.agent(i).addFlag(m.missingFlag);
         }
-        const MetricDef* d = ctx.catalog().find(m);
-        giveAward(rule, p, ctx, regulars, values, d && d->direction == Direction::Lower, metricLabel(m));
+        const MetricDef* d = ctx.catalog().find(id);
+        giveAward(pr, p, ctx, regulars, values, d && d->direction == Direction::Lower, m.label);
     }
     const RuleInstance* composite = p.awardComposite ? ctx.findRule("composite_100") : nullptr;
     if (!composite) return;
@@ -203,23 +225,23 @@ void payAwards(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, c
         auto it = scores.find(composite->id);
         values.push_back(it == scores.end() ? std::nullopt : std::optional<double>(it->second));
     }
-    giveAward(rule, p, ctx, regulars, values, false, Text2{"综合考评分", "composite score"});
+    giveAward(pr, p, ctx, regulars, values, false, Text2{"综合考评分", "composite score"});
 }
 
-void payRegular(const RuleInstance& rule, const PayParams& p, EvalContext& ctx, size_t i) {
-    const Level& lv = levelOf(rule, p, ctx, i);
-    int64_t guarantee = yuanToFen(lv.guarantee);
-    ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kLevel, {lv.name, Fen{guarantee}}}});
+void payRegular(const Prepared& pr, const PayParams& p, EvalContext& ctx, size_t i) {
+    const size_t level = levelOf(pr, p, ctx, i);
+    int64_t guarantee = yuanToFen(p.levels[level].guarantee);
+    ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kLevel, {pr.levelNames[level], Fen{guarantee}}}});
     int64_t earnings = 0, fines = 0;
     for (const auto& m : ctx.agent(i).money) {
         if (m.amountFen > 0 && contains(p.earningKinds, m.kind)) earnings += m.amountFen;
         if (m.amountFen < 0) fines += m.amountFen;
     }
     if (earnings < guarantee)
-        ctx.addMoney(i, rule, MoneyKind::GuaranteeTopup, guarantee - earnings,
+        ctx.addMoney(i, pr.id, MoneyKind::GuaranteeTopup, guarantee - earnings,
                      Why{&kTopup, {Fen{earnings}, Fen{guarantee}, Fen{guarantee - earnings}}});
     int64_t total = ctx.agent(i).totalFen();
-    ctx.addBreakdown(i, {rule.id, "", std::nullopt, std::nullopt, Why{&kPayRegular, {Fen{guarantee}, Fen{earnings}, Fen{fines}, Fen{total}}}});
+    ctx.addBreakdown(i, {pr.id, "", std::nullopt, std::nullopt, Why{&kPayRegular, {Fen{guarantee}, Fen{earnings}, Fen{fines}, Fen{total}}}});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -231,10 +253,11 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     std::vector<size_t> regulars, probation;
     for (size_t i : ctx.inScope(rule, {}))
         (ctx.input().agents[i].status == Status::Regular ? regulars : probation).push_back(i);
-    for (size_t i : regulars) payAttendance(rule, p, ctx, i);
-    payAwards(rule, p, ctx, regulars);
-    for (size_t i : regulars) payRegular(rule, p, ctx, i);
-    for (size_t i : probation) payProbation(rule, p, ctx, i);
+    const Prepared pr = prepare(rule, p, ctx);
+    for (size_t i : regulars) payAttendance(pr, p, ctx, i);
+    payAwards(rule, pr, p, ctx, regulars);
+    for (size_t i : regulars) payRegular(pr, p, ctx, i);
+    for (size_t i : probation) payProbation(pr, p, ctx, i);
 }
 } // namespace
 

@@ -119,30 +119,50 @@ std::optional<size_t> stageFor(const ProbationStagesParams& p, int64_t days) {
     return out;
 }
 
+// Stages resolved once per evaluation: metric columns, interned ids and labels, the period's end.
+struct PreparedStage {
+    IStr id;
+    std::vector<PreparedCondition> thresholds;
+};
+struct Prepared {
+    IStr id;
+    std::vector<PreparedStage> stages; // parallel to ProbationStagesParams::stages
+    Date last;
+    IStr lastText;
+};
+
+Prepared prepare(const RuleInstance& rule, const ProbationStagesParams& p, const EvalContext& ctx, const Date& last) {
+    Prepared out{rule.id, {}, last, formatDate(last)};
+    for (const auto& s : p.stages) {
+        PreparedStage ps{s.id, {}};
+        for (const auto& c : s.thresholds) ps.thresholds.push_back(ctx.prepare(c));
+        out.stages.push_back(std::move(ps));
+    }
+    return out;
+}
+
 // One breakdown line per threshold (points 1 = passed, 0 = failed); true when all pass.
-bool checkThresholds(const RuleInstance& rule, EvalContext& ctx, size_t agent, const Stage& stage) {
+bool checkThresholds(const Prepared& pr, EvalContext& ctx, size_t agent, const PreparedStage& stage) {
     bool all = true;
-    for (const auto& c : stage.thresholds) {
-        auto v = ctx.value(agent, c.metric);
+    for (const auto& pc : stage.thresholds) {
+        const Condition& c = *pc.cond;
+        auto v = ctx.value(agent, pc.metric);
         if (!v) {
             all = false;
-            ctx.agent(agent).addFlag("missing:" + c.metric);
-            ctx.addBreakdown(agent,
-                             {rule.id, c.metric, std::nullopt, 0.0, Why{&kMissing, {stage.id, metricLabel(c.metric)}}});
+            ctx.agent(agent).addFlag(pc.metric.missingFlag);
+            ctx.addBreakdown(agent, {pr.id, pc.metric.id, std::nullopt, 0.0, Why{&kMissing, {stage.id, pc.metric.label}}});
             continue;
         }
         bool pass = c.holds(*v);
         all = all && pass;
-        ctx.addBreakdown(agent,
-                         {rule.id, c.metric, v, pass ? 1.0 : 0.0,
-                          Why{pass ? &kPass : &kFail,
-                              {stage.id, metricLabel(c.metric), *v, std::string(compareOpSymbol(c.op)), c.value}}});
+        ctx.addBreakdown(agent, {pr.id, pc.metric.id, v, pass ? 1.0 : 0.0,
+                                 Why{pass ? &kPass : &kFail, {stage.id, pc.metric.label, *v, pc.op, c.value}}});
     }
     return all;
 }
 
 // Any fail: the manager's attitude event of the period decides; the later one wins, a tie is bad.
-void reviewAttitude(const RuleInstance& rule, EvalContext& ctx, size_t agent) {
+void reviewAttitude(const Prepared& pr, EvalContext& ctx, size_t agent) {
     std::optional<Date> good, bad;
     for (const Event* e : ctx.events(agent)) {
         if (e->count <= 0) continue;
@@ -152,51 +172,51 @@ void reviewAttitude(const RuleInstance& rule, EvalContext& ctx, size_t agent) {
     AgentResult& a = ctx.agent(agent);
     if (bad && (!good || *bad >= *good)) {
         a.addFlag("consider_dismissal");
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, std::nullopt, Why{&kAttitudeBad, {formatDate(*bad)}}});
+        ctx.addBreakdown(agent, {pr.id, "", std::nullopt, std::nullopt, Why{&kAttitudeBad, {ctx.dateText(*bad)}}});
     } else if (good) {
         a.addFlag("may_advance");
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, std::nullopt, Why{&kAttitudeGood, {formatDate(*good)}}});
+        ctx.addBreakdown(agent, {pr.id, "", std::nullopt, std::nullopt, Why{&kAttitudeGood, {ctx.dateText(*good)}}});
     } else {
         a.addFlag("attitude_review_needed");
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, std::nullopt, Why{&kAttitudeNone, {}}});
+        ctx.addBreakdown(agent, {pr.id, "", std::nullopt, std::nullopt, Why{&kAttitudeNone, {}}});
     }
 }
 
-void assessAgent(const RuleInstance& rule, const ProbationStagesParams& p, EvalContext& ctx, size_t agent,
-                 const Date& last) {
+void assessAgent(const Prepared& pr, const ProbationStagesParams& p, EvalContext& ctx, size_t agent) {
     const Agent& in = ctx.input().agents[agent];
     AgentResult& out = ctx.agent(agent);
     if (!in.hireDate) {
         out.addFlag("missing:hire_date");
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, std::nullopt, Why{&kNoHireDate, {}}});
+        ctx.addBreakdown(agent, {pr.id, {}, std::nullopt, std::nullopt, Why{&kNoHireDate, {}}});
         return;
     }
-    const int64_t days = daysBetween(*in.hireDate, last);
+    const int64_t days = daysBetween(*in.hireDate, pr.last);
     const auto k = stageFor(p, days);
     if (!k) {
         out.addFlag("stage_pending");
         int first = p.stages.empty() ? 0 : p.stages.front().minDays;
         ctx.addBreakdown(agent,
-                         {rule.id, "", double(days), std::nullopt,
-                          Why{&kPending, {formatDate(*in.hireDate), formatDate(last), double(days), double(first)}}});
+                         {pr.id, {}, double(days), std::nullopt,
+                          Why{&kPending, {ctx.dateText(*in.hireDate), pr.lastText, double(days), double(first)}}});
         return;
     }
     const Stage& stage = p.stages[*k];
+    const PreparedStage& ps = pr.stages[*k];
     out.stage = stage.id;
     ctx.addBreakdown(
         agent,
-        {rule.id, "", double(days), std::nullopt,
-         Why{&kStage, {formatDate(*in.hireDate), formatDate(last), double(days), stage.id, double(stage.minDays)}}});
-    if (!checkThresholds(rule, ctx, agent, stage)) {
+        {pr.id, {}, double(days), std::nullopt,
+         Why{&kStage, {ctx.dateText(*in.hireDate), pr.lastText, double(days), ps.id, double(stage.minDays)}}});
+    if (!checkThresholds(pr, ctx, agent, ps)) {
         out.addFlag("stage_fail");
-        reviewAttitude(rule, ctx, agent);
+        reviewAttitude(pr, ctx, agent);
         return;
     }
     auto reg =
         std::find_if(p.stages.begin(), p.stages.end(), [&](const Stage& s) { return s.id == p.regularizationStage; });
     if (reg != p.stages.end() && *k >= size_t(reg - p.stages.begin())) {
         out.addFlag("eligible_for_regularization");
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, std::nullopt, Why{&kEligible, {stage.id}}});
+        ctx.addBreakdown(agent, {pr.id, {}, std::nullopt, std::nullopt, Why{&kEligible, {ps.id}}});
     }
 }
 
@@ -217,7 +237,8 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
         for (const auto& c : s.thresholds)
             if (std::find(metrics.begin(), metrics.end(), c.metric) == metrics.end()) metrics.push_back(c.metric);
     for (const auto& m : metrics) ctx.requireAnyValue(rule, scope, m);
-    for (size_t i : scope) assessAgent(rule, p, ctx, i, *last);
+    const Prepared pr = prepare(rule, p, ctx, *last);
+    for (size_t i : scope) assessAgent(pr, p, ctx, i);
 }
 } // namespace
 

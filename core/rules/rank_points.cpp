@@ -61,8 +61,24 @@ RankPointsParams readParams(const RuleInstance& rule, const Catalog& catalog, Pr
     return p;
 }
 
-std::optional<double> average(EvalContext& ctx, const std::vector<size_t>& agents, const std::string& metric, bool regularOnly) {
-    int col = ctx.column(metric);
+// The params resolved once per evaluation: metric columns, interned ids and labels.
+struct Prepared {
+    IStr id;
+    std::vector<MetricRef> weights; // parallel to RankPointsParams::weights
+    std::vector<bool> lower;
+    MetricRef volume;
+};
+
+Prepared prepare(const RuleInstance& rule, const RankPointsParams& p, const EvalContext& ctx) {
+    Prepared out{rule.id, {}, {}, ctx.metricRef(p.volumeMetric)};
+    for (const auto& [metric, w] : p.weights) {
+        out.weights.push_back(ctx.metricRef(metric));
+        out.lower.push_back(std::find(p.lowerBetter.begin(), p.lowerBetter.end(), metric) != p.lowerBetter.end());
+    }
+    return out;
+}
+
+std::optional<double> average(EvalContext& ctx, const std::vector<size_t>& agents, int col, bool regularOnly) {
     double sum = 0;
     int n = 0;
     for (size_t i : agents) {
@@ -73,56 +89,75 @@ std::optional<double> average(EvalContext& ctx, const std::vector<size_t>& agent
     return round6(sum / n);
 }
 
-void scoreGroup(const RuleInstance& rule, const RankPointsParams& p, EvalContext& ctx, const std::vector<size_t>& members) {
+// One weighted metric's line for a member: (N - rank + 1) * w points, 0 without a value.
+double metricLine(const Prepared& pr, size_t m, double w, EvalContext& ctx, size_t agent, std::optional<double> value,
+                  std::optional<int> rank, int n) {
+    const MetricRef& metric = pr.weights[m];
+    if (!rank) {
+        ctx.agent(agent).addFlag(metric.missingFlag);
+        ctx.addBreakdown(agent, {pr.id, metric.id, std::nullopt, 0.0, Why{&kMissing, {metric.label}}});
+        return 0;
+    }
+    double pts = round6((n - *rank + 1) * w);
+    ctx.addBreakdown(agent, {pr.id, metric.id, value, pts,
+                             Why{&kPoints, {metric.label, *value, double(*rank), double(n), w, pts}}});
+    return pts;
+}
+
+// The volume penalty of a member (0 when none applies), with its line.
+double volumeLine(const Prepared& pr, const RankPointsParams& p, EvalContext& ctx, size_t agent,
+                  std::optional<double> avgVolume) {
+    const MetricRef& volume = pr.volume;
+    auto vol = ctx.value(agent, volume);
+    if (avgVolume && p.volumePenalty > 0 && !vol) { // no value: the rule's lowest outcome, the penalty
+        ctx.agent(agent).addFlag(volume.missingFlag);
+        ctx.addBreakdown(agent, {pr.id, volume.id, std::nullopt, -p.volumePenalty,
+                                 Why{&kPenaltyMissing, {volume.label, p.volumePenalty}}});
+        return p.volumePenalty;
+    }
+    if (avgVolume && vol && *vol < round6(*avgVolume - p.volumeMargin)) {
+        ctx.addBreakdown(agent, {pr.id, volume.id, vol, -p.volumePenalty,
+                                 Why{&kPenalty, {*vol, *avgVolume, p.volumeMargin, round6(*avgVolume - p.volumeMargin), p.volumePenalty}}});
+        return p.volumePenalty;
+    }
+    return 0;
+}
+
+// Ranks of every weighted metric first, then each member's lines in one go: an agent's results
+// are touched once rather than once per metric.
+void scoreGroup(const Prepared& pr, const RankPointsParams& p, EvalContext& ctx, const std::vector<size_t>& members) {
     const int n = int(members.size());
-    std::vector<double> score(members.size(), 0.0);
-    for (const auto& [metric, w] : p.weights) {
-        bool lower = std::find(p.lowerBetter.begin(), p.lowerBetter.end(), metric) != p.lowerBetter.end();
-        int col = ctx.column(metric);
-        std::vector<std::optional<double>> vals;
-        for (size_t i : members) vals.push_back(ctx.value(i, col));
-        auto ranks = competitionRanks(vals, lower);
-        for (size_t k = 0; k < members.size(); ++k) {
-            if (!ranks[k]) {
-                ctx.agent(members[k]).addFlag("missing:" + metric);
-                ctx.addBreakdown(members[k], {rule.id, metric, std::nullopt, 0.0, Why{&kMissing, {metricLabel(metric)}}});
-                continue;
-            }
-            double pts = round6((n - *ranks[k] + 1) * w);
-            score[k] += pts;
-            ctx.addBreakdown(members[k], {rule.id, metric, vals[k], pts,
-                                          Why{&kPoints, {metricLabel(metric), *vals[k], double(*ranks[k]), double(n), w, pts}}});
-        }
+    std::vector<std::vector<std::optional<double>>> vals(p.weights.size());
+    std::vector<std::vector<std::optional<int>>> metricRanks;
+    for (size_t m = 0; m < p.weights.size(); ++m) {
+        vals[m].reserve(members.size());
+        for (size_t i : members) vals[m].push_back(ctx.value(i, pr.weights[m]));
+        metricRanks.push_back(competitionRanks(vals[m], pr.lower[m]));
     }
-    auto avgVolume = average(ctx, members, p.volumeMetric, true);
+    auto avgVolume = average(ctx, members, pr.volume.column, true);
+    std::vector<std::optional<double>> score(members.size());
     for (size_t k = 0; k < members.size(); ++k) {
-        auto vol = ctx.value(members[k], p.volumeMetric);
-        if (avgVolume && p.volumePenalty > 0 && !vol) { // no value: the rule's lowest outcome, the penalty
-            score[k] -= p.volumePenalty;
-            ctx.agent(members[k]).addFlag("missing:" + p.volumeMetric);
-            ctx.addBreakdown(members[k], {rule.id, p.volumeMetric, std::nullopt, -p.volumePenalty,
-                                          Why{&kPenaltyMissing, {metricLabel(p.volumeMetric), p.volumePenalty}}});
-        } else if (avgVolume && vol && *vol < round6(*avgVolume - p.volumeMargin)) {
-            score[k] -= p.volumePenalty;
-            ctx.addBreakdown(members[k], {rule.id, p.volumeMetric, vol, -p.volumePenalty,
-                                          Why{&kPenalty, {*vol, *avgVolume, p.volumeMargin, round6(*avgVolume - p.volumeMargin), p.volumePenalty}}});
-        }
-        ctx.setScore(members[k], rule.id, score[k]);
+        double total = 0;
+        for (size_t m = 0; m < p.weights.size(); ++m)
+            total += metricLine(pr, m, p.weights[m].second, ctx, members[k], vals[m][k], metricRanks[m][k], n);
+        total -= volumeLine(pr, p, ctx, members[k], avgVolume);
+        ctx.setScore(members[k], pr.id, total);
+        score[k] = total;
     }
-    std::vector<std::optional<double>> finals(score.begin(), score.end());
-    auto ranks = competitionRanks(finals, false);
+    auto ranks = competitionRanks(score, false);
     for (size_t k = 0; k < members.size(); ++k) {
-        ctx.setRank(members[k], rule.id, *ranks[k]);
+        ctx.setRank(members[k], pr.id, *ranks[k]);
         double yuan = std::max(p.bonusMin, p.bonusFirst - p.bonusStep * (*ranks[k] - 1));
         if (yuan > 0)
-            ctx.addMoney(members[k], rule, MoneyKind::Bonus, yuanToFen(yuan), Why{&kBonus, {double(*ranks[k]), yuan}});
+            ctx.addMoney(members[k], pr.id, MoneyKind::Bonus, yuanToFen(yuan), Why{&kBonus, {double(*ranks[k]), yuan}});
     }
 }
 
 void markWinningGroup(const RuleInstance& rule, const RankPointsParams& p, EvalContext& ctx,
                       const std::vector<std::pair<std::string, std::vector<size_t>>>& groups) {
     std::vector<std::optional<double>> avgs;
-    for (const auto& [g, members] : groups) avgs.push_back(average(ctx, members, p.winningMetric, true));
+    const int col = ctx.column(p.winningMetric);
+    for (const auto& [g, members] : groups) avgs.push_back(average(ctx, members, col, true));
     auto ranks = competitionRanks(avgs, false);
     for (size_t k = 0; k < groups.size(); ++k) {
         if (!ranks[k] || *ranks[k] != 1) continue;
@@ -143,7 +178,8 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     auto scope = ctx.inScope(rule, {Status::Regular});
     for (const auto& [metric, w] : p.weights) ctx.requireAnyValue(rule, scope, metric);
     auto groups = ctx.byGroup(scope);
-    for (const auto& [g, members] : groups) scoreGroup(rule, p, ctx, members);
+    const Prepared pr = prepare(rule, p, ctx);
+    for (const auto& [g, members] : groups) scoreGroup(pr, p, ctx, members);
     if (!groups.empty()) markWinningGroup(rule, p, ctx, groups);
 }
 } // namespace

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "../explain.h"
@@ -29,6 +30,23 @@ struct HistoryPeriod {
     std::vector<HistoryAgent> agents;
 };
 using History = std::vector<HistoryPeriod>; // oldest first
+
+// A metric as a rule reads it agent by agent, resolved once per evaluation: the column, the id and
+// label interned for result lines, and the flag raised when an agent has no value. Looking these
+// up by name for every agent was a large part of an evaluation's time.
+struct MetricRef {
+    IStr id;
+    IText2 label;
+    int column = -1;
+    std::string missingFlag; // "missing:<id>"
+};
+
+// A threshold condition with its metric resolved and its operator symbol ("≥") interned.
+struct PreparedCondition {
+    const Condition* cond;
+    MetricRef metric;
+    IStr op;
+};
 
 class EvalContext {
 public:
@@ -54,6 +72,9 @@ public:
     std::optional<double> value(size_t agent, std::string_view metric) const;
     int column(std::string_view metric) const { return m_input.metrics.column(metric); }
     std::optional<double> value(size_t agent, int column) const { return m_input.metrics.get(agent, column); }
+    std::optional<double> value(size_t agent, const MetricRef& m) const { return value(agent, m.column); }
+    MetricRef metricRef(const std::string& metric) const;
+    PreparedCondition prepare(const Condition& c) const { return {&c, metricRef(c.metric), compareOpSymbol(c.op)}; }
 
     // Events of an agent within the period (outside-period events are dropped with a warning once).
     const std::vector<const Event*>& events(size_t agent) const { return m_events[agent]; }
@@ -65,6 +86,9 @@ public:
 
     // Money: rounds yuan once, half away from zero, to fen.
     void addMoney(size_t agent, const RuleInstance& rule, MoneyKind kind, int64_t fen, Why why);
+    void addMoney(size_t agent, const IStr& rule, MoneyKind kind, int64_t fen, Why why) {
+        m_results.agents[agent].money.push_back({rule, kind, fen, std::move(why)});
+    }
     void addBreakdown(size_t agent, BreakdownLine line) { m_results.agents[agent].breakdown.push_back(std::move(line)); }
     void setScore(size_t agent, const std::string& key, double score) { m_results.agents[agent].scores[key] = round6(score); }
     void setRank(size_t agent, const std::string& key, int rank) { m_results.agents[agent].ranks[key] = rank; }
@@ -72,6 +96,9 @@ public:
     // Warns "no agent in scope has <metric>" when the rule cannot run at all; returns true when
     // at least one agent has a value.
     bool requireAnyValue(const RuleInstance& rule, const std::vector<size_t>& agents, const std::string& metric);
+
+    // A date as interned text ("2024-06-30"); agents share few dates, so each is formatted once.
+    IStr dateText(const Date& d);
 
     // Days in the period: first and last day; nullopt when no period was given.
     std::optional<Date> periodLastDay() const;
@@ -84,6 +111,7 @@ private:
     Results& m_results;
     const Scheme* m_scheme;
     std::vector<std::vector<const Event*>> m_events;
+    std::unordered_map<uint64_t, std::pair<Date, IStr>> m_dateTexts;
 };
 
 // Standard competition ranking (1,2,2,4) of values, higher first unless lowerBetter; values

@@ -86,36 +86,55 @@ Text2 describe(const std::vector<Condition>& all) {
     return out;
 }
 
-Text2 statusText(Status s) { return s == Status::Regular ? Text2{"转正", "regular"} : Text2{"试用", "probation"}; }
+// A target resolved once per evaluation: metric columns, interned ids and labels.
+struct PreparedTarget {
+    IStr id;
+    IText2 description;
+    std::vector<PreparedCondition> all;
+};
+struct Prepared {
+    IStr id;
+    std::vector<PreparedTarget> targets;
+    IText2 regular{Text2{"转正", "regular"}}, probation{Text2{"试用", "probation"}};
+};
+
+Prepared prepare(const RuleInstance& rule, const TargetBonusParams& p, const EvalContext& ctx) {
+    Prepared out{rule.id, {}};
+    for (const auto& t : p.targets) {
+        PreparedTarget pt{t.id, describe(t.all), {}};
+        for (const auto& c : t.all) pt.all.push_back(ctx.prepare(c));
+        out.targets.push_back(std::move(pt));
+    }
+    return out;
+}
 
 // Checks every condition (each gets a breakdown line: points 1 = holds, 0 = not); true when all hold.
-bool targetMet(const RuleInstance& rule, EvalContext& ctx, size_t agent, const Target& t) {
+bool targetMet(const Prepared& pr, EvalContext& ctx, size_t agent, const PreparedTarget& t) {
     bool met = true;
-    for (const auto& c : t.all) {
-        auto v = ctx.value(agent, c.metric);
+    for (const auto& pc : t.all) {
+        const Condition& c = *pc.cond;
+        auto v = ctx.value(agent, pc.metric);
         if (!v) {
             met = false;
-            ctx.agent(agent).addFlag("missing:" + c.metric);
-            ctx.addBreakdown(agent,
-                             {rule.id, c.metric, std::nullopt, 0.0, Why{&kMissing, {t.id, metricLabel(c.metric)}}});
+            ctx.agent(agent).addFlag(pc.metric.missingFlag);
+            ctx.addBreakdown(agent, {pr.id, pc.metric.id, std::nullopt, 0.0, Why{&kMissing, {t.id, pc.metric.label}}});
             continue;
         }
         bool holds = c.holds(*v);
         met = met && holds;
-        ctx.addBreakdown(agent, {rule.id, c.metric, v, holds ? 1.0 : 0.0,
-                                 Why{holds ? &kMet : &kNotMet,
-                                     {t.id, metricLabel(c.metric), *v, std::string(compareOpSymbol(c.op)), c.value}}});
+        ctx.addBreakdown(agent, {pr.id, pc.metric.id, v, holds ? 1.0 : 0.0,
+                                 Why{holds ? &kMet : &kNotMet, {t.id, pc.metric.label, *v, pc.op, c.value}}});
     }
     return met;
 }
 
-void pay(const RuleInstance& rule, const TargetBonusParams& p, EvalContext& ctx, size_t agent, const Target& t,
-         const IText2& description) {
+void pay(const Prepared& pr, const TargetBonusParams& p, EvalContext& ctx, size_t agent, const PreparedTarget& t) {
     Status s = ctx.input().agents[agent].status;
     double yuan = s == Status::Regular ? p.regularAmount : p.probationAmount;
     if (yuan <= 0) return;
     MoneyKind kind = s == Status::Regular ? MoneyKind::Bonus : MoneyKind::Bounty;
-    ctx.addMoney(agent, rule, kind, yuanToFen(yuan), Why{&kReward, {t.id, description, statusText(s), yuan}});
+    const IText2& status = s == Status::Regular ? pr.regular : pr.probation;
+    ctx.addMoney(agent, pr.id, kind, yuanToFen(yuan), Why{&kReward, {t.id, t.description, status, yuan}});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -130,11 +149,10 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
         for (const auto& c : t.all)
             if (std::find(metrics.begin(), metrics.end(), c.metric) == metrics.end()) metrics.push_back(c.metric);
     for (const auto& m : metrics) ctx.requireAnyValue(rule, scope, m);
-    std::vector<IText2> descriptions; // once per target, not per agent
-    for (const auto& t : p.targets) descriptions.push_back(describe(t.all));
+    const Prepared pr = prepare(rule, p, ctx);
     for (size_t i : scope)
-        for (size_t k = 0; k < p.targets.size(); ++k)
-            if (targetMet(rule, ctx, i, p.targets[k])) pay(rule, p, ctx, i, p.targets[k], descriptions[k]);
+        for (const auto& t : pr.targets)
+            if (targetMet(pr, ctx, i, t)) pay(pr, p, ctx, i, t);
 }
 } // namespace
 

@@ -1,0 +1,206 @@
+#include "csv_stream.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace kefu::core {
+
+namespace {
+// Bytes that end an unquoted run: delimiter, quote, CR, LF. Built per delimiter.
+struct SpecialTable {
+    bool special[256] = {};
+    explicit SpecialTable(char d) {
+        special[static_cast<unsigned char>(d)] = true;
+        special[static_cast<unsigned char>('"')] = true;
+        special[static_cast<unsigned char>('\r')] = true;
+        special[static_cast<unsigned char>('\n')] = true;
+    }
+};
+const SpecialTable& tableFor(char d) {
+    static const SpecialTable comma(','), tab('\t'), semicolon(';');
+    return d == '\t' ? tab : d == ';' ? semicolon : comma;
+}
+} // namespace
+
+CsvStream::CsvStream(char delimiter) : m_delim(delimiter == '\t' || delimiter == ';' || delimiter == ',' ? delimiter : 0) {}
+
+void CsvStream::decideDelimiter() {
+    int counts[3] = {0, 0, 0};
+    const char cands[3] = {',', '\t', ';'};
+    bool quoted = false;
+    for (char c : m_head) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '\n' || c == '\r')) break;
+        for (int k = 0; k < 3 && !quoted; ++k) counts[k] += c == cands[k];
+    }
+    int best = 0;
+    for (int k = 1; k < 3; ++k)
+        if (counts[k] > counts[best]) best = k;
+    m_delim = cands[best];
+    m_chunk = m_head; // everything so far, from offset 0
+    m_pos = 0;
+}
+
+void CsvStream::feed(std::string_view chunk) {
+    if (!m_delim) {
+        m_head.append(chunk);
+        if (m_head.find('\n') != std::string::npos || m_head.size() > (size_t(1) << 20)) decideDelimiter();
+        return;
+    }
+    m_chunkBase += m_chunk.size();
+    m_chunk = chunk;
+    m_pos = 0;
+    if (!m_head.empty()) std::string().swap(m_head); // read through by now
+}
+
+void CsvStream::end() {
+    m_ended = true;
+    if (!m_delim) decideDelimiter();
+}
+
+void CsvStream::append(const char* b, const char* e) {
+    if (b == e) return;
+    size_t col = m_ends.size();
+    if (!m_keepAll && (col >= m_keep.size() || !m_keep[col])) return;
+    m_buf.append(b, size_t(e - b));
+    if (m_buf.size() > kMaxRecordBytes && m_error.empty())
+        m_error = "line " + std::to_string(m_recLine) + ": a record longer than 16 MB (is a quote not closed?)";
+}
+
+void CsvStream::endField() { m_ends.push_back(uint32_t(m_buf.size())); }
+
+bool CsvStream::endRecord() {
+    bool blank = m_ends.size() == 1 && !m_content;
+    m_content = false;
+    if (blank) {
+        m_buf.clear();
+        m_ends.clear();
+        m_inRecord = false;
+        return false;
+    }
+    m_deliver = true;
+    return true;
+}
+
+void CsvStream::startRecordIfNeeded(uint64_t at) {
+    if (m_inRecord) return;
+    m_inRecord = true;
+    m_recOffset = at;
+    m_recLine = m_line;
+}
+
+// The UTF-8 byte order mark is skipped (it may arrive split over chunks); a UTF-16 mark is an error.
+// Returns true when the byte was consumed.
+bool CsvStream::handleBom(char c) {
+    static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+    unsigned char u = static_cast<unsigned char>(c);
+    if (m_bomSeen == 0 && (u == 0xFF || u == 0xFE)) {
+        m_error = "line 1: the file is UTF-16; save it as UTF-8 CSV";
+        return false;
+    }
+    if (u == bom[m_bomSeen]) {
+        if (++m_bomSeen == 3) { m_hadBom = true; m_state = State::FieldStart; }
+        return true;
+    }
+    m_state = State::FieldStart;
+    if (m_bomSeen > 0) { // the bytes were data after all
+        startRecordIfNeeded(0);
+        m_content = true;
+        const char* b = reinterpret_cast<const char*>(bom);
+        append(b, b + m_bomSeen);
+        m_state = State::Unquoted;
+    }
+    return false;
+}
+
+bool CsvStream::next() {
+    if (m_deliver) {
+        m_buf.clear();
+        m_ends.clear();
+        m_deliver = false;
+        m_inRecord = false;
+    }
+    if (failed() || !m_delim) return false;
+    const bool* special = tableFor(m_delim).special;
+    const char* base = m_chunk.data();
+    const char* p = base + m_pos;
+    const char* end = base + m_chunk.size();
+    while (p < end && m_error.empty()) {
+        switch (m_state) {
+        case State::Bom:
+            if (handleBom(*p)) ++p;
+            break;
+        case State::AfterCr:
+            if (*p == '\n') ++p;
+            m_state = State::FieldStart;
+            break;
+        case State::FieldStart:
+            startRecordIfNeeded(m_chunkBase + uint64_t(p - base));
+            if (*p == '"') {
+                m_content = true;
+                m_quoteLine = m_line;
+                m_state = State::Quoted;
+                ++p;
+            } else {
+                m_state = State::Unquoted;
+            }
+            break;
+        case State::Unquoted: {
+            const char* s = p;
+            while (p < end && !special[static_cast<unsigned char>(*p)]) ++p;
+            if (p != s) { m_content = true; append(s, p); }
+            if (p == end) break;
+            char c = *p++;
+            if (c == m_delim) {
+                m_content = true;
+                endField();
+                m_state = State::FieldStart;
+            } else if (c == '\n' || c == '\r') {
+                endField();
+                ++m_line;
+                m_state = c == '\r' ? State::AfterCr : State::FieldStart;
+                if (endRecord()) {
+                    m_pos = size_t(p - base);
+                    return true;
+                }
+            } else { // a quote inside an unquoted field is an ordinary character
+                m_content = true;
+                append(p - 1, p);
+            }
+            break;
+        }
+        case State::Quoted: {
+            const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(end - p)));
+            const char* stop = q ? q : end;
+            m_line += uint32_t(std::count(p, stop, '\n'));
+            append(p, stop);
+            p = stop;
+            if (q) { ++p; m_state = State::QuoteInQuoted; }
+            break;
+        }
+        case State::QuoteInQuoted:
+            if (*p == '"') { // "" inside quotes is one quote
+                append(p, p + 1);
+                ++p;
+                m_state = State::Quoted;
+            } else {
+                m_state = State::Unquoted; // text after the closing quote is kept as it is
+            }
+            break;
+        }
+    }
+    m_pos = size_t(p - base);
+    if (!m_error.empty() || !m_ended || p < end) return false;
+    // End of input: a record without a final line end.
+    if (m_state == State::Quoted) {
+        m_error = "line " + std::to_string(m_quoteLine) + ": a quoted field is not closed";
+        return false;
+    }
+    if (!m_inRecord) return false;
+    endField();
+    m_state = State::FieldStart;
+    if (endRecord()) return true;
+    return false;
+}
+
+} // namespace kefu::core

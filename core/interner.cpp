@@ -1,0 +1,72 @@
+#include "interner.h"
+
+#include <cstring>
+
+namespace kefu::core {
+
+uint64_t hashBytes(std::string_view s) {
+    // 8 bytes at a time, multiply-xorshift mixing; good enough for open addressing of short keys.
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xFF51AFD7ED558CCDull);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    if (s.size() > i) std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 32;
+    return h;
+}
+
+size_t Interner::lookup(std::string_view s, uint32_t h) const {
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const uint64_t v = m_slots[i];
+        if (v == 0) return i;
+        if (uint32_t(v >> 32) == h && name(uint32_t(v) - 1) == s) return i;
+    }
+}
+
+// Doubles the table (or builds it after dropIndex()) from the names.
+void Interner::grow() {
+    size_t n = 64;
+    while (n < (size_t(size()) + 1) * 2) n *= 2;
+    if (n < m_slots.size() * 2) n = m_slots.size() * 2;
+    m_slots.assign(n, 0);
+    const size_t mask = n - 1;
+    for (uint32_t id = 0; id < size(); ++id) {
+        const uint32_t h = uint32_t(hashBytes(name(id)));
+        size_t i = h & mask;
+        while (m_slots[i]) i = (i + 1) & mask;
+        m_slots[i] = uint64_t(h) << 32 | (id + 1);
+    }
+}
+
+uint32_t Interner::intern(std::string_view s) {
+    if (m_lastId != kNone && name(m_lastId) == s) return m_lastId;
+    if ((size_t(size()) + 1) * 2 > m_slots.size()) grow();
+    const uint32_t h = uint32_t(hashBytes(s));
+    const size_t slot = lookup(s, h);
+    if (m_slots[slot]) return m_lastId = uint32_t(m_slots[slot]) - 1;
+    if (m_arena.size() + s.size() > UINT32_MAX - 1) return kNone;
+    m_arena.append(s);
+    m_offsets.push_back(uint32_t(m_arena.size()));
+    m_slots[slot] = uint64_t(h) << 32 | size();
+    return m_lastId = size() - 1;
+}
+
+uint32_t Interner::find(std::string_view s) {
+    if (size() == 0) return kNone;
+    if (m_slots.empty()) grow();
+    const uint64_t v = m_slots[lookup(s, uint32_t(hashBytes(s)))];
+    return v ? uint32_t(v) - 1 : kNone;
+}
+
+size_t Interner::memoryBytes() const {
+    return m_arena.capacity() + m_offsets.capacity() * sizeof(uint32_t) + m_slots.capacity() * sizeof(uint64_t);
+}
+
+} // namespace kefu::core
