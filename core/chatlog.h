@@ -84,8 +84,8 @@ struct ChatLog {
     // Session s (in that order) holds messages [sessionBegin[s], sessionBegin[s + 1]).
     std::vector<uint32_t> sessionBegin, sessionName, sessionBuyer;
     std::vector<uint8_t> sessionAfterSales;
-    // Buyer b holds sessions [buyerSessionBegin[b], buyerSessionEnd[b]); buyers seen only in orders
-    // lie beyond these arrays.
+    // Buyer b holds sessions [buyerSessionBegin[b], buyerSessionEnd[b]); a buyer seen only in orders
+    // has an empty range or lies beyond these arrays.
     std::vector<uint32_t> buyerSessionBegin, buyerSessionEnd;
     // Times of human agent messages by agent, ascending: agent a at [agentTimeBegin[a], [a + 1]).
     std::vector<uint32_t> agentTimes, agentTimeBegin;
