@@ -54,7 +54,8 @@ def main():
         "|---|---|---|",
     ]
     for e, rs in by_engine.items():
-        lines.append(f"| {e} | {med[e]:.1f} | {', '.join(f'{r['median_ms']:.1f}' for r in rs)} |")
+        rounds = ", ".join("%.1f" % r["median_ms"] for r in rs)
+        lines.append(f"| {e} | {med[e]:.1f} | {rounds} |")
     lines += [
         "",
         f"- wasm / native (pairwise by round, median): {ev['wasm_over_native']:.2f}" if ev["wasm_over_native"] else "- wasm / native: not measured",
