@@ -75,9 +75,9 @@ private:
 using WhyArg = std::variant<double, Fen, IStr, IText2>;
 
 namespace detail {
-// A block of argument slots handed out front to back; freed when no list uses it any more.
-// The count is not atomic: like the intern pools, explanations are built and dropped on one
-// thread at a time.
+// A block of argument slots handed out front to back; freed when no list uses it any more. Each
+// thread fills its own block, but the count is not atomic: like the intern pools, explanations
+// must not be built or dropped on two threads at once.
 struct ArgBlock {
     uint32_t refs; // lists in the block, plus one while it is the block being filled
     uint32_t used, cap, pad;
@@ -119,8 +119,8 @@ public:
     using const_iterator = const WhyArg*;
 
     WhyArgs() = default;
-    // `{label, value, points}` builds each argument in its slot. Copying a temporary array that
-    // was just written (an initializer_list) stalled the CPU on every line.
+    // `{label, value, points}` builds each argument straight in its slot: no temporary array (an
+    // initializer_list) to fill and then copy, which was a measurable share of every line.
     template <class... A>
         requires(sizeof...(A) > 0 && (std::is_constructible_v<WhyArg, A> && ...) &&
                  !(std::is_same_v<std::remove_cvref_t<A>, WhyArgs> || ...))

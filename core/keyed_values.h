@@ -1,7 +1,8 @@
 // A small map from text keys to values, kept as a vector sorted by key. An agent's scores and
 // ranks are a handful of entries each, written for every agent of every evaluation: a tree node
 // per entry made them a noticeable share of an evaluation's allocations. Reads like the
-// std::map<std::string, V> it replaces (same order, same lookups) and converts to one.
+// std::map<std::string, V> it replaces (same order, same lookups) and converts to one; unlike a
+// map, adding a key may move the entries, so references and iterators do not survive an insert.
 #pragma once
 #include <algorithm>
 #include <initializer_list>

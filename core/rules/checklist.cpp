@@ -190,75 +190,102 @@ const Tally* tallyOf(const Tallies& t, const std::string& item) {
     return it == t.end() ? nullptr : &it->second;
 }
 
+// Ids, labels and score keys interned once per evaluation rather than for every line.
+struct PreparedCategory {
+    IText2 label;
+    std::vector<IText2> items; // parallel to Category::items
+    std::string key;           // "<rule id>.<category id>"
+    MetricRef rating;          // read in rating mode
+};
+struct Prepared {
+    IStr id;
+    std::vector<PreparedCategory> categories; // parallel to ChecklistParams::categories
+};
+
+Prepared prepare(const RuleInstance& rule, const ChecklistParams& p, const EvalContext& ctx) {
+    Prepared out{rule.id, {}};
+    for (const auto& c : p.categories) {
+        PreparedCategory pc{c.label, {}, rule.id + "." + c.id, ctx.metricRef(c.ratingMetric)};
+        for (const auto& it : c.items) pc.items.push_back(it.label);
+        out.categories.push_back(std::move(pc));
+    }
+    return out;
+}
+
 // Plus/minus: base + good × good_points − bad × bad_points over the items that apply.
-double sumPlusMinus(const RuleInstance& rule, const ChecklistParams& p, const Category& c, EvalContext& ctx,
-                    size_t agent, const Tallies& t) {
+double sumPlusMinus(const Prepared& pr, const ChecklistParams& p, const Category& c, const PreparedCategory& pc,
+                    EvalContext& ctx, size_t agent, const Tallies& t) {
     int good = 0, bad = 0;
-    for (const auto& it : c.items) {
-        const Tally* x = tallyOf(t, it.id);
+    for (size_t k = 0; k < c.items.size(); ++k) {
+        const Tally* x = tallyOf(t, c.items[k].id);
         if (!x) continue;
+        const IText2& label = pc.items[k];
         if (x->na > 0) {
             int ignored = x->good + x->bad;
-            ctx.addBreakdown(agent, {rule.id, "", std::nullopt, std::nullopt,
-                                     ignored ? Why{&kNotApplicableIgnored, {it.label, double(ignored)}}
-                                             : Why{&kNotApplicable, {it.label}}});
+            ctx.addBreakdown(agent, {pr.id, "", std::nullopt, std::nullopt,
+                                     ignored ? Why{&kNotApplicableIgnored, {label, double(ignored)}}
+                                             : Why{&kNotApplicable, {label}}});
             continue;
         }
         double pts = round6(x->good * p.goodPoints - x->bad * p.badPoints);
         ctx.addBreakdown(agent,
-                         {rule.id, "", std::nullopt, pts,
-                          Why{&kItem, {it.label, double(x->good), p.goodPoints, double(x->bad), p.badPoints, pts}}});
+                         {pr.id, "", std::nullopt, pts,
+                          Why{&kItem, {label, double(x->good), p.goodPoints, double(x->bad), p.badPoints, pts}}});
         good += x->good;
         bad += x->bad;
     }
     double raw = round6(p.base + good * p.goodPoints - bad * p.badPoints);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, raw,
-                             Why{&kCategory, {c.label, p.base, double(good), p.goodPoints, double(bad), p.badPoints, raw}}});
+    ctx.addBreakdown(agent, {pr.id, "", std::nullopt, raw,
+                             Why{&kCategory, {pc.label, p.base, double(good), p.goodPoints, double(bad), p.badPoints, raw}}});
     return raw;
 }
 
-double readRating(const RuleInstance& rule, const Category& c, EvalContext& ctx, size_t agent) {
-    auto v = ctx.value(agent, c.ratingMetric);
+double readRating(const Prepared& pr, const PreparedCategory& pc, EvalContext& ctx, size_t agent) {
+    const MetricRef& m = pc.rating;
+    auto v = ctx.value(agent, m);
     if (!v) {
-        ctx.agent(agent).addFlag("missing:" + c.ratingMetric);
-        ctx.addBreakdown(agent,
-                         {rule.id, c.ratingMetric, std::nullopt, 0.0, Why{&kMissing, {metricLabel(c.ratingMetric)}}});
+        ctx.agent(agent).addFlag(m.missingFlag);
+        ctx.addBreakdown(agent, {pr.id, m.id, std::nullopt, 0.0, Why{&kMissing, {m.label}}});
         return 0;
     }
-    ctx.addBreakdown(agent, {rule.id, c.ratingMetric, v, *v, Why{&kRating, {c.label, *v}}});
+    ctx.addBreakdown(agent, {pr.id, m.id, v, *v, Why{&kRating, {pc.label, *v}}});
     return *v;
 }
 
 // Clamps to [0, max]; a failed critical item (check_bad, not N/A) then sets the category to 0.
-double finishCategory(const RuleInstance& rule, const ChecklistParams& p, const Category& c, EvalContext& ctx,
-                      size_t agent, const Tallies& t, double raw) {
+double finishCategory(const Prepared& pr, const ChecklistParams& p, const Category& c, const PreparedCategory& pc,
+                      EvalContext& ctx, size_t agent, const Tallies& t, double raw) {
     double s = std::clamp(raw, 0.0, p.categoryMax);
     if (s != raw)
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, s, Why{&kClamped, {c.label, raw, p.categoryMax, s}}});
-    for (const auto& it : c.items) {
-        const Tally* x = tallyOf(t, it.id);
-        if (!it.critical || !x || x->bad <= 0 || x->na > 0) continue;
-        ctx.addBreakdown(agent, {rule.id, "", std::nullopt, 0.0, Why{&kCritical, {c.label, it.label}}});
+        ctx.addBreakdown(agent, {pr.id, "", std::nullopt, s, Why{&kClamped, {pc.label, raw, p.categoryMax, s}}});
+    for (size_t k = 0; k < c.items.size(); ++k) {
+        const Tally* x = tallyOf(t, c.items[k].id);
+        if (!c.items[k].critical || !x || x->bad <= 0 || x->na > 0) continue;
+        ctx.addBreakdown(agent, {pr.id, "", std::nullopt, 0.0, Why{&kCritical, {pc.label, pc.items[k]}}});
         return 0;
     }
     return s;
 }
 
-void scoreAgent(const RuleInstance& rule, const ChecklistParams& p, EvalContext& ctx, size_t agent) {
+void scoreAgent(const RuleInstance& rule, const Prepared& pr, const ChecklistParams& p, EvalContext& ctx,
+                size_t agent) {
     Tallies t = tallyEvents(rule, p, ctx, agent);
     double total = 0;
     Why why{&kTotal, {0.0}};
-    for (const auto& c : p.categories) {
-        double raw = p.mode == "rating" ? readRating(rule, c, ctx, agent) : sumPlusMinus(rule, p, c, ctx, agent, t);
-        double s = round6(finishCategory(rule, p, c, ctx, agent, t, raw));
-        ctx.setScore(agent, rule.id + "." + c.id, s);
+    why.args.reserve(1 + p.categories.size());
+    for (size_t k = 0; k < p.categories.size(); ++k) {
+        const Category& c = p.categories[k];
+        const PreparedCategory& pc = pr.categories[k];
+        double raw = p.mode == "rating" ? readRating(pr, pc, ctx, agent) : sumPlusMinus(pr, p, c, pc, ctx, agent, t);
+        double s = round6(finishCategory(pr, p, c, pc, ctx, agent, t, raw));
+        ctx.setScore(agent, pc.key, s);
         total += s;
         why.args.push_back(s);
     }
     total = round6(total);
     why.args[0] = total;
-    ctx.setScore(agent, rule.id, total);
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, std::move(why)});
+    ctx.setScore(agent, pr.id, total);
+    ctx.addBreakdown(agent, {pr.id, "", std::nullopt, total, std::move(why)});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -270,9 +297,10 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     auto scope = ctx.inScope(rule, {});
     if (p.mode == "rating")
         for (const auto& c : p.categories) ctx.requireAnyValue(rule, scope, c.ratingMetric);
+    const Prepared pr = prepare(rule, p, ctx);
     std::vector<std::optional<double>> totals;
     for (size_t i : scope) {
-        scoreAgent(rule, p, ctx, i);
+        scoreAgent(rule, pr, p, ctx, i);
         totals.push_back(ctx.agent(i).scores[rule.id]);
     }
     // One ranking over the whole scope, like interval_score.

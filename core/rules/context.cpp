@@ -49,7 +49,8 @@ EvalContext::EvalContext(const PeriodInput& input, const History& history, const
 }
 
 IStr EvalContext::dateText(const Date& d) {
-    const uint64_t key = uint64_t(uint32_t(d.year)) << 20 ^ uint64_t(uint32_t(d.month)) << 10 ^ uint32_t(d.day);
+    // Year, month and day side by side; dates outside the usual ranges may share a key (checked below).
+    const uint64_t key = uint64_t(uint32_t(d.year)) << 32 | uint64_t(uint16_t(d.month)) << 16 | uint16_t(d.day);
     auto [it, added] = m_dateTexts.try_emplace(key, d, IStr());
     if (added) it->second.second = formatDate(d);
     else if (it->second.first != d) return formatDate(d); // a key shared by two odd dates: no caching

@@ -269,8 +269,8 @@ SubScore scoreSub(const Prepared& pr, const PreparedSub& ps, EvalContext& ctx, s
 }
 
 // Below the warning line: the flag, a line, and the advice of each weak sub-metric.
-void warn(const Prepared& pr, const DsrParams& p, const PreparedDimension& dim, EvalContext& ctx, size_t agent,
-          double total, const std::vector<SubScore>& subs) {
+void warnDimension(const Prepared& pr, const DsrParams& p, const PreparedDimension& dim, EvalContext& ctx,
+                   size_t agent, double total, const std::vector<SubScore>& subs) {
     ctx.agent(agent).addFlag(dim.warningFlag);
     ctx.addBreakdown(agent, {pr.id, "", std::nullopt, std::nullopt, Why{&kWarning, {dim.label, total, p.warningBelow}}});
     for (size_t k = 0; k < dim.subs.size(); ++k) {
@@ -301,7 +301,7 @@ void scoreDimension(const Prepared& pr, const DsrParams& p, const PreparedDimens
     }
     ctx.setScore(agent, dim.key, total);
     ctx.addBreakdown(agent, {pr.id, "", std::nullopt, total, std::move(why)});
-    if (total < round6(p.warningBelow)) warn(pr, p, dim, ctx, agent, total, subs);
+    if (total < round6(p.warningBelow)) warnDimension(pr, p, dim, ctx, agent, total, subs);
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -320,7 +320,7 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
             }
     const Prepared pr = prepare(rule, p, ctx);
     // Bests per group first, then the agents in input order: each agent's lines come out the same,
-    // and walking the metric table and the results front to back is much kinder to the cache.
+    // and the metric table and the results are walked front to back rather than group by group.
     std::vector<Bests> bests;
     std::vector<size_t> groupOf(ctx.agentCount());
     for (const auto& [g, members] : ctx.byGroup(scope)) {

@@ -245,8 +245,8 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     for (const char* m : {"exam_score", "typing_speed", "typing_accuracy"}) ctx.requireAnyValue(rule, scope, m);
     const Prepared pr{rule.id, ctx.metricRef("exam_score"), ctx.metricRef("typing_speed"),
                       ctx.metricRef("typing_accuracy"), *last};
-    // Group ranges first, then each agent once, in input order: the same lines per agent, and the
-    // results are walked front to back instead of group by group and part by part.
+    // Group ranges first, then each agent once, in input order: the same lines per agent, with the
+    // results walked front to back rather than group by group and part by part.
     std::vector<std::pair<std::optional<double>, std::optional<double>>> ranges;
     std::vector<size_t> groupOf(ctx.agentCount());
     for (const auto& [g, members] : ctx.byGroup(scope)) {

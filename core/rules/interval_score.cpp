@@ -91,46 +91,53 @@ double fractionReached(const Interval& in, double v) {
     return std::clamp(f, 0.0, 1.0);
 }
 
-void payCommission(const RuleInstance& rule, const IntervalParams& p, EvalContext& ctx, size_t agent,
-                   const Interval& in, double fraction, double sales) {
+// Metric columns, ids and labels resolved once per evaluation rather than for every line.
+struct Prepared {
+    IStr id;
+    std::vector<MetricRef> metrics; // parallel to IntervalParams::intervals
+    MetricRef sales;
+};
+
+void payCommission(const Prepared& pr, const IntervalParams& p, EvalContext& ctx, size_t agent, const MetricRef& m,
+                   double fraction, double sales) {
     int64_t fen = yuanToFen(p.rate * sales * fraction);
     if (fen == 0) return;
-    ctx.addMoney(agent, rule, MoneyKind::Commission, fen,
-                 Why{&kCommission,
-                     {metricLabel(in.metric), p.rate, metricLabel(p.salesMetric), sales, round6(fraction), Fen{fen}}});
+    ctx.addMoney(agent, pr.id, MoneyKind::Commission, fen,
+                 Why{&kCommission, {m.label, p.rate, pr.sales.label, sales, round6(fraction), Fen{fen}}});
 }
 
-void scoreAgent(const RuleInstance& rule, const IntervalParams& p, EvalContext& ctx, size_t agent) {
+void scoreAgent(const Prepared& pr, const IntervalParams& p, EvalContext& ctx, size_t agent) {
     const bool commission = p.mode == "commission";
-    std::optional<double> sales = commission ? ctx.value(agent, p.salesMetric) : std::nullopt;
+    std::optional<double> sales = commission ? ctx.value(agent, pr.sales) : std::nullopt;
     if (commission && !sales) {
-        ctx.agent(agent).addFlag("missing:" + p.salesMetric);
-        ctx.addBreakdown(
-            agent, {rule.id, p.salesMetric, std::nullopt, std::nullopt, Why{&kNoSales, {metricLabel(p.salesMetric)}}});
+        ctx.agent(agent).addFlag(pr.sales.missingFlag);
+        ctx.addBreakdown(agent, {pr.id, pr.sales.id, std::nullopt, std::nullopt, Why{&kNoSales, {pr.sales.label}}});
     }
     double total = 0;
     Why why{&kTotal, {0.0}};
-    for (const auto& in : p.intervals) {
-        auto v = ctx.value(agent, in.metric);
+    why.args.reserve(1 + p.intervals.size());
+    for (size_t k = 0; k < p.intervals.size(); ++k) {
+        const Interval& in = p.intervals[k];
+        const MetricRef& m = pr.metrics[k];
+        auto v = ctx.value(agent, m);
         double pts = 0;
         if (!v) {
-            ctx.agent(agent).addFlag("missing:" + in.metric);
-            ctx.addBreakdown(agent, {rule.id, in.metric, std::nullopt, 0.0, Why{&kMissing, {metricLabel(in.metric)}}});
+            ctx.agent(agent).addFlag(m.missingFlag);
+            ctx.addBreakdown(agent, {pr.id, m.id, std::nullopt, 0.0, Why{&kMissing, {m.label}}});
         } else {
             double f = fractionReached(in, *v);
             pts = round6(in.fullMarks * f);
-            ctx.addBreakdown(agent, {rule.id, in.metric, v, pts,
-                                     Why{in.lowerBetter ? &kLower : &kHigher,
-                                         {metricLabel(in.metric), *v, in.lo, in.hi, in.fullMarks, pts}}});
-            if (sales) payCommission(rule, p, ctx, agent, in, f, *sales);
+            ctx.addBreakdown(agent, {pr.id, m.id, v, pts,
+                                     Why{in.lowerBetter ? &kLower : &kHigher, {m.label, *v, in.lo, in.hi, in.fullMarks, pts}}});
+            if (sales) payCommission(pr, p, ctx, agent, m, f, *sales);
         }
         total += pts;
         why.args.push_back(pts);
     }
     total = round6(total);
-    ctx.setScore(agent, rule.id, total);
+    ctx.setScore(agent, pr.id, total);
     why.args[0] = total;
-    ctx.addBreakdown(agent, {rule.id, "", std::nullopt, total, std::move(why)});
+    ctx.addBreakdown(agent, {pr.id, "", std::nullopt, total, std::move(why)});
 }
 
 void validate(const RuleInstance& rule, const Catalog& catalog, Problems& problems, const std::string& path) {
@@ -142,9 +149,11 @@ void evaluate(const RuleInstance& rule, EvalContext& ctx) {
     auto scope = ctx.inScope(rule, {});
     for (const auto& in : p.intervals) ctx.requireAnyValue(rule, scope, in.metric);
     if (p.mode == "commission") ctx.requireAnyValue(rule, scope, p.salesMetric);
+    Prepared pr{rule.id, {}, ctx.metricRef(p.salesMetric)};
+    for (const auto& in : p.intervals) pr.metrics.push_back(ctx.metricRef(in.metric));
     std::vector<std::optional<double>> totals;
     for (size_t i : scope) {
-        scoreAgent(rule, p, ctx, i);
+        scoreAgent(pr, p, ctx, i);
         totals.push_back(ctx.agent(i).scores[rule.id]);
     }
     // One ranking over the whole scope: the rule compares the outsourced team as one list.
