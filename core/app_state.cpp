@@ -6,6 +6,9 @@
 #include "evaluate.h"
 #include "input.h"
 #include "presets.h"
+#include "scheme.h"
+#include "shop_state.h"
+#include "snapshot.h"
 
 namespace kefu::core {
 
@@ -18,6 +21,25 @@ const Msg kNoAgent{"名单中没有客服“{0}”", "No agent '{0}' on the rost
 const Msg kNoMetrics{"没有找到指标文件（metrics-YYYY-MM.csv）", "No metrics file (metrics-YYYY-MM.csv) found"};
 const Msg kBadMonth{"{0}：文件名里的月份不是 YYYY-MM", "{0}: the month in the file name is not YYYY-MM"};
 const Msg kUnknownPreset{"没有方案“{0}”", "No scheme '{0}'"};
+const Msg kReadOnly{"另一个标签页正在编辑这个店铺，本页只读；请在那个标签页里修改",
+                    "Another tab is editing this shop; this tab is read-only. Make changes there"};
+const Msg kNoSuchPeriod{"没有这个月份", "There is no such month"};
+const Msg kPeriodClosed{"{0} 已结算，不能再修改；如需修改请先重新打开", "{0} is closed and cannot change; reopen it first"};
+const Msg kAlreadyClosed{"{0} 已经结算过了", "{0} is already closed"};
+const Msg kNotClosed{"{0} 没有结算，不需要重新打开", "{0} is not closed"};
+const Msg kReasonNeeded{"重新打开已结算的月份需要填写原因", "Reopening a closed month needs a reason"};
+const Msg kNoResults{"{0} 还没有考核结果，不能结算", "{0} has no results yet and cannot be closed"};
+const Msg kBadSnapshot{"“{0}”不是可用的快照文件：{1}", "'{0}' is not a usable snapshot file: {1}"};
+const Msg kOtherShop{"“{0}”是另一个店铺（{1}）的快照，不能合并；只能替换当前店铺",
+                     "'{0}' is a snapshot of another shop ({1}); it cannot be merged, only replace this shop"};
+const Msg kNoIncoming{"没有打开的快照文件", "No snapshot file is open"};
+const Msg kUnchosen{"还有 {0} 处冲突没有选择保留哪一边", "{0} conflicts still need a side chosen"};
+const Msg kConfirmClosed{"合并会修改已结算的月份，请先勾选确认", "The merge changes a closed month: confirm it first"};
+const Msg kMerged{"已合并“{0}”：从文件取用 {1} 处修改，解决 {2} 处冲突",
+                  "Merged '{0}': {1} changes taken from the file, {2} conflicts resolved"};
+const Msg kUnknownMetric{"没有指标“{0}”", "No metric '{0}'"};
+const Msg kNothingToUndo{"没有可以撤销的操作", "Nothing to undo"};
+const Msg kNothingToRedo{"没有可以重做的操作", "Nothing to redo"};
 
 // Fills {0} {1} ... of a message template.
 std::string fill(const char* pattern, const std::vector<std::string>& args) {
@@ -107,11 +129,12 @@ void fillRosterFromPeriods(std::vector<Agent>& roster, const std::vector<PeriodD
                 roster.push_back(a);
 }
 
-void loadShop(AppState& s, const LoadShop& a) {
+// False (with a notice) when a file is bad: the open shop stays as it was.
+bool loadShop(AppState& s, const LoadShop& a) {
     std::vector<Agent> roster;
     if (const ShopFile* r = findFile(a.files, "roster")) {
         auto loaded = loadRoster(r->bytes, r->name);
-        if (!loaded) return noticeText(s, loaded.error());
+        if (!loaded) return noticeText(s, loaded.error()), false;
         roster = std::move(*loaded);
     }
     std::vector<PeriodData> periods;
@@ -119,12 +142,12 @@ void loadShop(AppState& s, const LoadShop& a) {
     for (const auto& f : a.files) {
         if (!startsWith(f.name, "metrics-")) continue;
         auto month = parseMonth(monthPart(f.name, "metrics-"));
-        if (!month) return notice(s, kBadMonth, {f.name});
+        if (!month) return notice(s, kBadMonth, {f.name}), false;
         auto p = loadPeriod(f, *month, a.files, roster, warnings);
-        if (!p) return noticeText(s, p.error());
+        if (!p) return noticeText(s, p.error()), false;
         periods.push_back(std::move(*p));
     }
-    if (periods.empty()) return notice(s, kNoMetrics);
+    if (periods.empty()) return notice(s, kNoMetrics), false;
     std::sort(periods.begin(), periods.end(), [](const auto& x, const auto& y) { return x.month < y.month; });
     fillRosterFromPeriods(roster, periods);
     s.shopName = a.shopName;
@@ -135,6 +158,7 @@ void loadShop(AppState& s, const LoadShop& a) {
     s.schemeId.clear();
     for (const auto& w : warnings) noticeText(s, w);
     recompute(s);
+    return true;
 }
 
 void addAgent(AppState& s, const AddAgent& a) {
@@ -150,6 +174,7 @@ void addAgent(AppState& s, const AddAgent& a) {
     agent.level = a.level;
     s.roster.push_back(agent);
     for (auto& p : s.periods) {
+        if (p.closed) continue; // a closed month keeps its team
         p.input.agents.push_back(agent);
         p.input.metrics.resizeRows(p.input.agents.size());
     }
@@ -161,6 +186,7 @@ void removeAgent(AppState& s, const RemoveAgent& a) {
     if (it == s.roster.end()) return notice(s, kNoAgent, {a.name});
     s.roster.erase(it);
     for (auto& p : s.periods) {
+        if (p.closed) continue;
         auto& agents = p.input.agents;
         auto at = std::find_if(agents.begin(), agents.end(), [&](const Agent& r) { return r.name == a.name; });
         if (at == agents.end()) continue;
@@ -181,24 +207,318 @@ void selectScheme(AppState& s, const SelectScheme& a) {
     recompute(s);
 }
 
+DocState takeDoc(const AppState& s) {
+    DocState d{s.shopName, s.managerName, s.roster, s.periods, s.selectedPeriod, s.schemeId,
+               s.schemeNameZh, s.schemeNameEn, s.schemeIsFallback, s.demo, s.record};
+    d.record.audit.clear(); // the log is not undone
+    return d;
+}
+
+void putDoc(AppState& s, DocState d) {
+    std::vector<LogEntry> audit = std::move(s.record.audit);
+    s.record = std::move(d.record);
+    s.record.audit = std::move(audit);
+    s.shopName = std::move(d.shopName);
+    s.managerName = std::move(d.managerName);
+    s.roster = std::move(d.roster);
+    s.periods = std::move(d.periods);
+    s.selectedPeriod = d.selectedPeriod;
+    s.schemeId = std::move(d.schemeId);
+    s.schemeNameZh = std::move(d.schemeNameZh);
+    s.schemeNameEn = std::move(d.schemeNameEn);
+    s.schemeIsFallback = d.schemeIsFallback;
+    s.demo = d.demo;
+}
+
+// What a data action did, for the audit log and the undo menu; empty action = nothing changed.
+struct Change {
+    std::string action, detail;
+    explicit operator bool() const { return !action.empty(); }
+};
+
+Change closePeriod(AppState& s, const ClosePeriod& a) {
+    if (a.index < 0 || a.index >= int(s.periods.size())) return notice(s, kNoSuchPeriod), Change{};
+    PeriodData& p = s.periods[size_t(a.index)];
+    const std::string month = formatMonth(p.month);
+    if (p.closed) return notice(s, kAlreadyClosed, {month}), Change{};
+    if (p.results.agents.empty()) return notice(s, kNoResults, {month}), Change{};
+    Problems problems;
+    auto scheme = loadPreset(s.schemeId, Catalog::builtin(), problems);
+    if (!scheme) return noticeText(s, scheme.error()), Change{};
+    p.closed = true;
+    p.frozenScheme = writeJson(schemeToJson(*scheme));
+    p.closeReason = std::string(trim(a.reason));
+    return {"close", month + (p.closeReason.empty() ? "" : ": " + p.closeReason)};
+}
+
+Change setMetricValue(AppState& s, const SetMetricValue& a) {
+    if (a.period < 0 || a.period >= int(s.periods.size())) return notice(s, kNoSuchPeriod), Change{};
+    PeriodData& p = s.periods[size_t(a.period)];
+    const std::string month = formatMonth(p.month);
+    if (p.closed) return notice(s, kPeriodClosed, {month}), Change{};
+    if (!Catalog::builtin().find(a.metric)) return notice(s, kUnknownMetric, {a.metric}), Change{};
+    auto row = std::find_if(p.input.agents.begin(), p.input.agents.end(), [&](const Agent& x) { return x.name == a.agent; });
+    if (row == p.input.agents.end()) return notice(s, kNoAgent, {a.agent}), Change{};
+    const size_t r = size_t(row - p.input.agents.begin());
+    const int col = p.input.metrics.addColumn(a.metric);
+    if (p.input.metrics.get(r, col) == a.value) return {};
+    p.input.metrics.set(r, col, a.value);
+    recompute(s);
+    std::string value = a.value ? formatNumber(*a.value) : "-";
+    return {"set_value", month + " / " + a.agent + " / " + a.metric + " = " + value};
+}
+
+Change reopenPeriod(AppState& s, const ReopenPeriod& a) {
+    if (a.index < 0 || a.index >= int(s.periods.size())) return notice(s, kNoSuchPeriod), Change{};
+    PeriodData& p = s.periods[size_t(a.index)];
+    const std::string month = formatMonth(p.month), reason(trim(a.reason));
+    if (!p.closed) return notice(s, kNotClosed, {month}), Change{};
+    if (reason.empty()) return notice(s, kReasonNeeded), Change{};
+    p.closed = false;
+    p.frozenScheme.clear();
+    p.closeReason = reason;
+    recompute(s); // from now on it follows the shop's scheme again
+    return {"reopen", month + ": " + reason};
+}
+
+// The newest time in a shop: records' stamps and the log.
+int64_t lastChangeOf(const Shop& shop, std::string& author) {
+    int64_t at = shop.stamp.at;
+    author = shop.stamp.author;
+    auto see = [&](const Stamp& st) {
+        if (st.at > at) { at = st.at; author = st.author; }
+    };
+    for (const auto& a : shop.agents) see(a.stamp);
+    for (const auto& p : shop.periods) {
+        see(p.stamp);
+        for (const auto& c : p.cells) see(c.stamp);
+        for (const auto& e : p.events) see(e.stamp);
+    }
+    for (const auto& e : shop.audit) see(Stamp{e.at, e.author, {}});
+    return at;
+}
+
+// Replaces the open shop's data with `shop`, keeping this copy's audit log (plus the entries it
+// does not have yet), so the log tells what happened here.
+void takeShop(AppState& s, const Shop& shop) {
+    std::vector<LogEntry> audit = s.record.audit;
+    for (const auto& e : shop.audit)
+        if (std::find(audit.begin(), audit.end(), e) == audit.end()) audit.push_back(e);
+    std::stable_sort(audit.begin(), audit.end(), [](const LogEntry& x, const LogEntry& y) { return x.at < y.at; });
+    const Lang language = s.language;
+    s.periods.clear();
+    stateFromShop(s, shop);
+    s.language = language;
+    s.record = shop;
+    s.record.audit = std::move(audit);
+}
+
+Change openSnapshotFile(AppState& s, const OpenSnapshotFile& a) {
+    auto shop = decodeSnapshot(a.bytes);
+    if (!shop) return notice(s, kBadSnapshot, {a.fileName, shop.error()}), Change{};
+    Incoming in;
+    in.fileName = a.fileName;
+    in.summary = summarizeShop(*shop);
+    in.sameShop = !s.record.id.empty() && shop->id == s.record.id;
+    in.shop = std::move(*shop);
+    s.incoming = std::move(in);
+    return {};
+}
+
+Change replaceWithIncoming(AppState& s) {
+    if (!s.incoming) return notice(s, kNoIncoming), Change{};
+    Incoming in = std::move(*s.incoming);
+    s.incoming.reset();
+    const bool other = in.shop.id != s.record.id;
+    takeShop(s, in.shop);
+    s.demo = false;
+    return {"replace", in.fileName + (other ? " (" + in.shop.name + ")" : "")};
+}
+
+int unresolvedCount(const MergeReport& r) { return int(r.unresolved()); }
+
+Change finishMerge(AppState& s, MergeReport report, const std::string& fileName) {
+    int resolved = int(report.conflicts.size());
+    takeShop(s, report.merged);
+    s.incoming.reset();
+    notice(s, kMerged, {fileName, std::to_string(report.takenFromB), std::to_string(resolved)});
+    return {"merge", fileName + ": " + std::to_string(report.takenFromB) + " / " + std::to_string(resolved)};
+}
+
+Change mergeIncoming(AppState& s, int64_t now) {
+    if (!s.incoming) return notice(s, kNoIncoming), Change{};
+    Incoming& in = *s.incoming;
+    if (!in.sameShop) return notice(s, kOtherShop, {in.fileName, in.shop.name}), Change{};
+    auto report = mergeShops(s.record, in.shop, Prefer::None, now, s.managerName);
+    if (!report) return noticeText(s, report.error()), Change{};
+    if (report->conflicts.empty()) return finishMerge(s, std::move(*report), in.fileName);
+    in.merging = true;
+    in.conflicts = report->conflicts;
+    in.changesFromFile = report->takenFromB;
+    return {};
+}
+
+Change resolveMerge(AppState& s, const ResolveMerge& a, int64_t now) {
+    if (!s.incoming || !s.incoming->sameShop) return notice(s, kNoIncoming), Change{};
+    auto report = mergeShops(s.record, s.incoming->shop, Prefer::None, now, s.managerName, a.choices);
+    if (!report) return noticeText(s, report.error()), Change{};
+    if (int n = unresolvedCount(*report)) return notice(s, kUnchosen, {std::to_string(n)}), Change{};
+    for (const auto& c : report->conflicts) {
+        auto it = a.choices.find(c.id);
+        if (c.kind == "closed_period" && it != a.choices.end() && it->second == Prefer::B && !a.confirmClosed)
+            return notice(s, kConfirmClosed), Change{};
+    }
+    return finishMerge(s, std::move(*report), s.incoming->fileName);
+}
+
+Change restoreVersion(AppState& s, const RestoreVersion& a) {
+    auto shop = decodeSnapshot(a.bytes);
+    if (!shop) return notice(s, kBadSnapshot, {a.label, shop.error()}), Change{};
+    takeShop(s, *shop);
+    return {"restore", a.label};
+}
+
 struct Applier {
     AppState& s;
-    void operator()(const SetLanguage& a) { s.language = a.language; }
-    void operator()(const SetShopName& a) { s.shopName = std::string(trim(a.name)); }
-    void operator()(const AddAgent& a) { addAgent(s, a); }
-    void operator()(const RemoveAgent& a) { removeAgent(s, a); }
-    void operator()(const SelectPeriod& a) {
-        if (a.index >= 0 && a.index < int(s.periods.size())) s.selectedPeriod = a.index;
+    int64_t now;
+    Change operator()(const SetLanguage& a) { s.language = a.language; return {}; }
+    Change operator()(const SetShopName& a) {
+        std::string name(trim(a.name));
+        if (name == s.shopName) return {};
+        s.shopName = name;
+        return {"shop_name", name};
     }
-    void operator()(const SelectScheme& a) { selectScheme(s, a); }
-    void operator()(const LoadShop& a) { loadShop(s, a); }
-    void operator()(const ClearNotices&) { s.notices.clear(); }
+    Change operator()(const SetManagerName& a) {
+        std::string name(trim(a.name));
+        if (name == s.managerName) return {};
+        s.managerName = name;
+        return {"manager_name", name};
+    }
+    Change operator()(const AddAgent& a) {
+        size_t before = s.roster.size();
+        addAgent(s, a);
+        if (s.roster.size() == before) return {};
+        return {"add_agent", s.roster.back().name + " (" + s.roster.back().group + ")"};
+    }
+    Change operator()(const RemoveAgent& a) {
+        size_t before = s.roster.size();
+        removeAgent(s, a);
+        return s.roster.size() == before ? Change{} : Change{"remove_agent", a.name};
+    }
+    Change operator()(const SelectPeriod& a) {
+        if (a.index >= 0 && a.index < int(s.periods.size())) s.selectedPeriod = a.index;
+        return {};
+    }
+    Change operator()(const SelectScheme& a) {
+        if (a.presetId == s.schemeId) return {};
+        std::string before = s.schemeId;
+        selectScheme(s, a);
+        return s.schemeId == before ? Change{} : Change{"scheme", a.presetId};
+    }
+    Change operator()(const LoadShop& a) {
+        if (!loadShop(s, a)) return {};
+        std::vector<LogEntry> audit = std::move(s.record.audit);
+        s.record = Shop{}; // another shop: a new id, new records
+        s.record.audit = std::move(audit);
+        return {"load", a.shopName};
+    }
+    Change operator()(const ClearNotices&) { s.notices.clear(); return {}; }
+    Change operator()(const SetMetricValue& a) { return setMetricValue(s, a); }
+    Change operator()(const ClosePeriod& a) { return closePeriod(s, a); }
+    Change operator()(const ReopenPeriod& a) { return reopenPeriod(s, a); }
+    Change operator()(const OpenSnapshotFile& a) { return openSnapshotFile(s, a); }
+    Change operator()(const ReplaceWithIncoming&) { return replaceWithIncoming(s); }
+    Change operator()(const MergeIncoming&) { return mergeIncoming(s, now); }
+    Change operator()(const ResolveMerge& a) { return resolveMerge(s, a, now); }
+    Change operator()(const CancelIncoming&) { s.incoming.reset(); return {}; }
+    Change operator()(const RestoreVersion& a) { return restoreVersion(s, a); }
+    Change operator()(const SetReadOnly& a) { s.readOnly = a.readOnly; return {}; }
+    Change operator()(const FollowSaved& a) {
+        auto shop = decodeSnapshot(a.bytes);
+        if (!shop) return notice(s, kBadSnapshot, {"", shop.error()}), Change{};
+        openShop(s, *shop);
+        return {};
+    }
+    Change operator()(const Undo&) { return {}; }
+    Change operator()(const Redo&) { return {}; }
 };
+
+// Actions that change the shop's data: refused in a read-only tab, undoable, logged.
+bool changesData(const Action& a) {
+    return !(std::holds_alternative<SetLanguage>(a) || std::holds_alternative<SelectPeriod>(a) ||
+             std::holds_alternative<ClearNotices>(a) || std::holds_alternative<OpenSnapshotFile>(a) ||
+             std::holds_alternative<CancelIncoming>(a) || std::holds_alternative<SetReadOnly>(a) ||
+             std::holds_alternative<FollowSaved>(a));
+}
+
+// Brings the record up to date with the data (new stamps only where something changed) and logs.
+void commit(AppState& s, const std::string& action, const std::string& detail, int64_t now, uint64_t seed) {
+    s.record = shopFromState(s, s.record, now, s.managerName, seed);
+    s.record.audit.push_back({now, s.managerName, action, detail});
+    s.clock = now;
+    ++s.dataRevision;
+}
+
+void undoRedo(AppState& s, bool undo, int64_t now, uint64_t seed) {
+    auto& from = undo ? s.undo : s.redo;
+    auto& to = undo ? s.redo : s.undo;
+    if (from.empty()) return notice(s, undo ? kNothingToUndo : kNothingToRedo);
+    UndoStep step = std::move(from.back());
+    from.pop_back();
+    const std::string action = step.action, detail = step.detail;
+    DocState now_ = takeDoc(s);
+    putDoc(s, std::move(step.doc));
+    to.push_back({std::move(now_), action, detail});
+    commit(s, undo ? "undo" : "redo", action + (detail.empty() ? "" : ": " + detail), now, seed);
+}
 } // namespace
 
-void apply(AppState& state, const Action& action) {
-    std::visit(Applier{state}, action);
+SnapshotSummary summarizeShop(const Shop& shop) {
+    SnapshotSummary out;
+    out.shopId = shop.id;
+    out.shopName = shop.name;
+    out.managerName = shop.managerName;
+    for (const auto& p : shop.periods) {
+        out.months.push_back(formatMonth(p.month));
+        if (p.closed) ++out.closedMonths;
+    }
+    out.agents = size_t(std::count_if(shop.agents.begin(), shop.agents.end(), [](const AgentRecord& a) { return a.active; }));
+    out.lastChange = lastChangeOf(shop, out.lastAuthor);
+    return out;
+}
+
+void openShop(AppState& s, const Shop& shop) {
+    const Lang language = s.language;
+    s.periods.clear();
+    stateFromShop(s, shop);
+    s.language = language;
+    s.record = shop;
+    s.undo.clear();
+    s.redo.clear();
+    s.incoming.reset();
+    std::string author;
+    s.clock = std::max(s.clock, lastChangeOf(shop, author));
+    ++s.dataRevision;
+}
+
+const UndoStep* undoStep(const AppState& s) { return s.undo.empty() ? nullptr : &s.undo.back(); }
+const UndoStep* redoStep(const AppState& s) { return s.redo.empty() ? nullptr : &s.redo.back(); }
+
+void apply(AppState& state, const Action& action, const ApplyContext& context) {
     ++state.revision;
+    if (state.readOnly && changesData(action)) return notice(state, kReadOnly);
+    // Stamps never go backwards, and two changes in one millisecond still differ.
+    const int64_t now = std::max(context.now, state.clock + 1);
+    const uint64_t seed = context.seed ? context.seed : uint64_t(now) * 0x9E3779B97F4A7C15ull + state.revision;
+    if (std::holds_alternative<Undo>(action) || std::holds_alternative<Redo>(action))
+        return undoRedo(state, std::holds_alternative<Undo>(action), now, seed);
+    DocState before = changesData(action) ? takeDoc(state) : DocState{};
+    Change change = std::visit(Applier{state, now}, action);
+    if (!change) return;
+    state.undo.push_back({std::move(before), change.action, change.detail});
+    if (state.undo.size() > kUndoSteps) state.undo.erase(state.undo.begin());
+    state.redo.clear();
+    commit(state, change.action, change.detail, now, seed);
 }
 
 std::string defaultSchemeId() {
@@ -223,10 +543,21 @@ void recompute(AppState& s) {
     s.schemeNameEn = scheme->nameEn;
     History history;
     for (auto& p : s.periods) {
+        if (p.closed && !p.results.agents.empty()) { // frozen: its results stay as they were closed
+            history.push_back(historyOf(p.results, p.month));
+            continue;
+        }
         PeriodInput in = p.input;
         in.period = p.month;
         deriveMetrics(Catalog::builtin(), in.metrics);
-        p.results = evaluate(in, *scheme, history);
+        if (p.closed && !p.frozenScheme.empty()) { // reopened from a snapshot: scored again with its own scheme
+            Problems frozenProblems;
+            auto frozen = parseScheme(p.frozenScheme, Catalog::builtin(), frozenProblems);
+            if (!frozen) { noticeText(s, formatMonth(p.month) + ": " + frozen.error()); continue; }
+            p.results = evaluate(in, *frozen, history);
+        } else {
+            p.results = evaluate(in, *scheme, history);
+        }
         history.push_back(historyOf(p.results, p.month));
     }
 }

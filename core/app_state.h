@@ -3,23 +3,72 @@
 // depends on nothing but its arguments, and recomputes results when inputs change.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "explain.h"
 #include "json.h"
+#include "merge.h"
 #include "model.h"
 #include "results.h"
+#include "shop.h"
 
 namespace kefu::core {
 
 // One assessment month: its inputs (agents of the roster that appear in the metrics, in
 // roster order of the file; agents added later get empty rows) and the computed results.
+// A closed period keeps its inputs, the scheme it was scored with (JSON) and its results; only an
+// explicit reopening (with a reason, logged) makes it editable again.
 struct PeriodData {
     Month month;
     PeriodInput input;
     Results results;
+    bool closed = false;
+    std::string frozenScheme; // the scheme as JSON, set when the period is closed
+    std::string closeReason;  // the reason given for the last closing or reopening
+};
+
+// What undo brings back: the shop's data and where the user was in it (not the language, the
+// notices or the audit log, which only grows).
+struct DocState {
+    std::string shopName, managerName;
+    std::vector<Agent> roster;
+    std::vector<PeriodData> periods;
+    int selectedPeriod = -1;
+    std::string schemeId, schemeNameZh, schemeNameEn;
+    bool schemeIsFallback = false;
+    bool demo = false;
+    Shop record; // ids and stamps as they were (without the audit log)
+};
+struct UndoStep {
+    DocState doc;
+    std::string action, detail; // as in the audit log: what this step did
+};
+constexpr size_t kUndoSteps = 100;
+
+// What a snapshot file holds, shown before anything changes.
+struct SnapshotSummary {
+    std::string shopId, shopName, managerName;
+    std::vector<std::string> months; // YYYY-MM, oldest first
+    int closedMonths = 0;
+    size_t agents = 0;               // active
+    int64_t lastChange = 0;          // unix ms of the newest record or log entry
+    std::string lastAuthor;
+};
+SnapshotSummary summarizeShop(const Shop& shop);
+
+// A snapshot file the user opened: previewed, then replaces the shop or is merged into it.
+struct Incoming {
+    std::string fileName;
+    Shop shop;
+    SnapshotSummary summary;
+    bool sameShop = false;                // same shop id as the open shop: merging is possible
+    bool merging = false;                 // the merge found conflicts; they are listed below
+    std::vector<MergeConflict> conflicts; // for the user to choose, side by side
+    int changesFromFile = 0;              // records the merge takes from the file by itself
 };
 
 struct AppState {
@@ -33,7 +82,16 @@ struct AppState {
     bool schemeIsFallback = false;   // shop-default is not there yet: presales-rank instead
     bool demo = false;               // the data is the demo shop
     std::vector<Text2> notices;      // problems of the last actions (zh + en), shown until cleared
-    uint64_t revision = 0;           // bumped by every apply() that changed something
+    uint64_t revision = 0;           // bumped by every apply()
+    std::string managerName;         // the author of changes (settings)
+
+    // Kept by apply(): the shop as it is saved (stable ids, revision stamps, closings, audit log).
+    Shop record;
+    uint64_t dataRevision = 0;       // bumped whenever the record changed: autosave watches it
+    int64_t clock = 0;               // the last change time (unix ms); stamps never go backwards
+    std::vector<UndoStep> undo, redo;
+    std::optional<Incoming> incoming;
+    bool readOnly = false;           // another tab edits this shop: changes are refused
 };
 
 // A file handed to LoadDemo / LoadShop: "roster.csv", "metrics-2024-03.csv", "events-2024-03.csv".
@@ -60,11 +118,61 @@ struct LoadShop {
     bool demo = false;
 };
 struct ClearNotices {};
+struct SetManagerName { std::string name; };
+struct ClosePeriod { int index; std::string reason; };
+struct ReopenPeriod { int index; std::string reason; }; // the reason is required
+// One metric value of one agent in one month, typed (nullopt clears it); refused in a closed month.
+struct SetMetricValue {
+    int period;
+    std::string agent;
+    std::string metric; // catalog id
+    std::optional<double> value;
+};
+struct Undo {};
+struct Redo {};
+// A .kefu file picked or dropped: decoded and shown as a preview (state.incoming); nothing changes yet.
+struct OpenSnapshotFile {
+    std::string fileName;
+    std::string bytes;
+};
+struct ReplaceWithIncoming {}; // the file's shop replaces the open one (undoable)
+struct MergeIncoming {};       // merges what does not conflict; conflicts go to incoming->conflicts
+// Applies the merge with a side for every conflict (keyed by MergeConflict::id); a closed
+// period changes only with confirmClosed.
+struct ResolveMerge {
+    std::map<std::string, Prefer> choices;
+    bool confirmClosed = false;
+};
+struct CancelIncoming {};
+// An earlier saved version (historical snapshot) becomes the shop again (undoable, logged).
+struct RestoreVersion {
+    std::string bytes;
+    std::string label; // when it was saved, for the log
+};
+struct SetReadOnly { bool readOnly; };
+// Another tab saved the shop: this read-only tab shows the new data (no undo step, no log entry).
+struct FollowSaved { std::string bytes; };
 
 using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, SelectPeriod, SelectScheme, LoadShop,
-                            ClearNotices>;
+                            ClearNotices, SetManagerName, SetMetricValue, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
+                            ReplaceWithIncoming, MergeIncoming, ResolveMerge, CancelIncoming, RestoreVersion, SetReadOnly,
+                            FollowSaved>;
 
-void apply(AppState& state, const Action& action);
+// The time and randomness an action may use (new ids, revision stamps, log entries); the page
+// passes the clock and crypto randomness, tests pass fixed values. now = 0: one tick after the
+// state's last change.
+struct ApplyContext {
+    int64_t now = 0;
+    uint64_t seed = 0;
+};
+
+void apply(AppState& state, const Action& action, const ApplyContext& context = {});
+
+// Opens a saved shop (the app's start, a test): the data, the record, no undo history.
+void openShop(AppState& state, const Shop& shop);
+// Labels for the undo/redo menu items: the action of the step, or empty when there is none.
+const UndoStep* undoStep(const AppState& state);
+const UndoStep* redoStep(const AppState& state);
 
 // "shop-default" when that preset exists, else "presales-rank" (the fallback is flagged).
 std::string defaultSchemeId();

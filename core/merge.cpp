@@ -23,7 +23,14 @@ template <class R> Pick pick(const R& a, const R& b) {
 
 class Merger {
 public:
-    Merger(Prefer prefer, MergeReport& report) : m_prefer(prefer), m_report(report) {}
+    Merger(Prefer prefer, const MergeChoices& choices, MergeReport& report)
+        : m_prefer(prefer), m_choices(choices), m_report(report) {}
+
+    // The side a conflict takes: the user's choice for it, else the general preference.
+    Prefer decided(const std::string& id) const {
+        auto it = m_choices.find(id);
+        return it != m_choices.end() ? it->second : m_prefer;
+    }
 
     // Merges lists of records keyed by `key`; A's order first, then records only B has.
     template <class R, class Key, class ToJson>
@@ -50,21 +57,24 @@ public:
         if (p == Pick::Same) return a;
         if (p == Pick::A) { ++m_report.takenFromA; return a; }
         if (p == Pick::B && !closed) { ++m_report.takenFromB; return b; }
-        MergeConflict c{closed ? "closed_period" : kind, key, toJson(a), toJson(b), a.stamp, b.stamp, m_prefer != Prefer::None};
+        const std::string id = kind + ":" + key;
+        const Prefer side = decided(id);
+        MergeConflict c{id, closed ? "closed_period" : kind, key, toJson(a), toJson(b), a.stamp, b.stamp, side != Prefer::None};
         m_report.conflicts.push_back(std::move(c));
-        return m_prefer == Prefer::B ? b : a;
+        return side == Prefer::B ? b : a;
     }
 
     // A record that exists only in B but belongs to a period closed in A.
     template <class R, class ToJson> R closedChange(const R& b, const std::string& kind, const std::string& key, ToJson toJson) {
-        (void)kind;
-        MergeConflict c{"closed_period", key, Json::null(), toJson(b), Stamp{}, b.stamp, m_prefer != Prefer::None};
+        const std::string id = kind + ":" + key;
+        MergeConflict c{id, "closed_period", key, Json::null(), toJson(b), Stamp{}, b.stamp, decided(id) != Prefer::None};
         m_report.conflicts.push_back(std::move(c));
-        return b; // the caller drops it unless B is preferred
+        return b; // the caller drops it unless B is chosen
     }
 
 private:
     Prefer m_prefer;
+    const MergeChoices& m_choices;
     MergeReport& m_report;
 };
 
@@ -94,7 +104,7 @@ std::string agentName(const Shop& a, const Shop& b, const std::string& id) {
     return id;
 }
 
-PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b, const Shop& sa, const Shop& sb, Prefer prefer) {
+PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b) {
     const std::string prefix = formatMonth(a.month) + " / ";
     const bool closed = a.closed || b.closed;
     PeriodRecord out = a;
@@ -105,20 +115,21 @@ PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b
                               [](const PeriodRecord& p) { return Json::boolean(p.closed); }, false);
     out.closed = head.closed; out.frozenScheme = head.frozenScheme; out.frozenResults = head.frozenResults;
     out.frozenCells = head.frozenCells; out.closings = head.closings; out.stamp = head.stamp;
-    const bool lockA = a.closed && prefer != Prefer::B;
-    auto cells = m.list(a.cells, b.cells, [](const MetricCell& c) { return c.agentId + "/" + c.metric; }, "cell", prefix,
-                        cellJson, closed);
+    const auto cellKey = [](const MetricCell& c) { return c.agentId + "/" + c.metric; };
+    auto cells = m.list(a.cells, b.cells, cellKey, "cell", prefix, cellJson, closed);
     auto events = m.list(a.events, b.events, [](const EventRecord& e) { return e.id; }, "event", prefix, eventJson, closed);
-    // In a closed period, records only B has are kept only when B is preferred.
+    // In a period closed in A, records only B has are kept only when B is chosen for them.
+    const auto keep = [&](bool inA, const std::string& id) { return !a.closed || inA || m.decided(id) == Prefer::B; };
     out.cells.clear();
-    for (auto& c : cells)
-        if (!lockA || std::any_of(a.cells.begin(), a.cells.end(), [&](const MetricCell& x) { return x.agentId == c.agentId && x.metric == c.metric; }))
-            out.cells.push_back(std::move(c));
+    for (auto& c : cells) {
+        const bool inA = std::any_of(a.cells.begin(), a.cells.end(), [&](const MetricCell& x) { return cellKey(x) == cellKey(c); });
+        if (keep(inA, "cell:" + prefix + cellKey(c))) out.cells.push_back(std::move(c));
+    }
     out.events.clear();
-    for (auto& e : events)
-        if (!lockA || std::any_of(a.events.begin(), a.events.end(), [&](const EventRecord& x) { return x.id == e.id; }))
-            out.events.push_back(std::move(e));
-    (void)sa; (void)sb;
+    for (auto& e : events) {
+        const bool inA = std::any_of(a.events.begin(), a.events.end(), [&](const EventRecord& x) { return x.id == e.id; });
+        if (keep(inA, "event:" + prefix + e.id)) out.events.push_back(std::move(e));
+    }
     return out;
 }
 } // namespace
@@ -127,12 +138,13 @@ size_t MergeReport::unresolved() const {
     return size_t(std::count_if(conflicts.begin(), conflicts.end(), [](const MergeConflict& c) { return !c.resolved; }));
 }
 
-Expected<MergeReport> mergeShops(const Shop& a, const Shop& b, Prefer prefer, int64_t now, const std::string& author) {
+Expected<MergeReport> mergeShops(const Shop& a, const Shop& b, Prefer prefer, int64_t now, const std::string& author,
+                                 const MergeChoices& choices) {
     if (a.id != b.id)
         return Error{"these snapshots belong to different shops (" + a.name + " " + a.id + ", " + b.name + " " + b.id +
                      "); only copies of the same shop merge"};
     MergeReport report;
-    Merger m(prefer, report);
+    Merger m(prefer, choices, report);
     Shop& out = report.merged;
     out = a;
     Shop pa = a, pb = b; // profile only
@@ -150,7 +162,7 @@ Expected<MergeReport> mergeShops(const Shop& a, const Shop& b, Prefer prefer, in
     out.periods.clear();
     for (const auto& pa2 : a.periods) {
         const PeriodRecord* pb2 = findPeriod(b, pa2.month);
-        out.periods.push_back(pb2 ? mergePeriod(m, pa2, *pb2, a, b, prefer) : pa2);
+        out.periods.push_back(pb2 ? mergePeriod(m, pa2, *pb2) : pa2);
     }
     for (const auto& pb2 : b.periods)
         if (!findPeriod(a, pb2.month)) { out.periods.push_back(pb2); ++report.takenFromB; }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "json.h"
+
 namespace kefu::core {
 
 Stamp restamp(const Stamp& previous, int64_t at, const std::string& author) {
@@ -53,6 +55,39 @@ std::string fieldAt(const AgentRecord& a, const std::string& field, const Date& 
         if (c.field == field && c.date <= day && (!best || best->date <= c.date)) best = &c;
     return best ? best->value : current;
 }
+
+// The team a closed period was scored with, from its frozen results: (id or name, group, status).
+struct FrozenMember {
+    std::string id, name, group, status;
+};
+std::vector<FrozenMember> frozenTeam(const PeriodRecord& p) {
+    std::vector<FrozenMember> out;
+    auto j = parseJson(p.frozenResults);
+    const Json* agents = j ? j->find("agents") : nullptr;
+    if (!agents || !agents->isArray()) return out;
+    for (const auto& a : agents->items()) {
+        auto str = [&](const char* k) {
+            const Json* v = a.find(k);
+            return v && v->isString() ? v->asString() : std::string();
+        };
+        out.push_back({str("id"), str("agent"), str("group"), str("status")});
+    }
+    return out;
+}
+
+Agent agentAt(const AgentRecord& r, const Date& last) {
+    Agent a;
+    a.id = r.id;
+    a.name = r.name;
+    a.group = fieldAt(r, "group", last, r.group);
+    auto status = parseStatus(fieldAt(r, "status", last, statusId(r.status)));
+    a.status = status ? *status : r.status;
+    a.hireDate = r.hireDate;
+    a.regularSince = r.regularSince;
+    a.level = r.level;
+    for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
+    return a;
+}
 } // namespace
 
 PeriodInput periodInput(const Shop& shop, const Month& month) {
@@ -61,24 +96,27 @@ PeriodInput periodInput(const Shop& shop, const Month& month) {
     const PeriodRecord* period = findPeriod(shop, month);
     const Date last = lastDay(month);
     std::vector<size_t> rowOf(shop.agents.size(), SIZE_MAX);
-    for (size_t i = 0; i < shop.agents.size(); ++i) {
+    // A closed period keeps the team (and groups, statuses) it was scored with.
+    const std::vector<FrozenMember> team = period && period->closed ? frozenTeam(*period) : std::vector<FrozenMember>{};
+    for (const auto& m : team)
+        for (size_t i = 0; i < shop.agents.size(); ++i) {
+            const AgentRecord& r = shop.agents[i];
+            if (rowOf[i] != SIZE_MAX || (m.id.empty() ? r.name != m.name : r.id != m.id)) continue;
+            Agent a = agentAt(r, last);
+            if (!m.group.empty()) a.group = m.group;
+            if (auto st = parseStatus(m.status)) a.status = *st;
+            rowOf[i] = in.agents.size();
+            in.agents.push_back(std::move(a));
+            break;
+        }
+    for (size_t i = 0; i < shop.agents.size() && team.empty(); ++i) {
         const AgentRecord& r = shop.agents[i];
         bool hasData = period && std::any_of(period->cells.begin(), period->cells.end(),
                                              [&](const MetricCell& c) { return c.agentId == r.id && c.value; });
         if (!r.active && !hasData) continue;
         if (r.hireDate && *r.hireDate > last && !hasData) continue; // not hired yet
-        Agent a;
-        a.id = r.id;
-        a.name = r.name;
-        a.group = fieldAt(r, "group", last, r.group);
-        auto status = parseStatus(fieldAt(r, "status", last, statusId(r.status)));
-        a.status = status ? *status : r.status;
-        a.hireDate = r.hireDate;
-        a.regularSince = r.regularSince;
-        a.level = r.level;
-        for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
         rowOf[i] = in.agents.size();
-        in.agents.push_back(std::move(a));
+        in.agents.push_back(agentAt(r, last));
     }
     in.metrics.resizeRows(in.agents.size());
     if (!period) return in;

@@ -1,6 +1,9 @@
 #include "shop_state.h"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include "results.h"
 
 namespace kefu::core {
 
@@ -33,16 +36,19 @@ AgentRecord agentRecord(const Agent& a, const Shop& previous, int64_t now, const
 std::vector<MetricCell> cells(const PeriodInput& in, const std::vector<std::string>& ids, const PeriodRecord* old,
                               int64_t now, const std::string& author) {
     std::vector<MetricCell> out;
+    std::unordered_map<std::string, const MetricCell*> before; // "agent id \x1f metric" -> the saved cell
+    if (old) {
+        before.reserve(old->cells.size());
+        for (const auto& x : old->cells) before[x.agentId + '\x1f' + x.metric] = &x;
+    }
     const auto& cols = in.metrics.columns();
     for (size_t r = 0; r < in.agents.size(); ++r)
         for (size_t c = 0; c < cols.size(); ++c) {
             auto v = in.metrics.get(r, int(c));
             if (!v) continue;
             MetricCell cell{ids[r], cols[c], v, {}, {}};
-            const MetricCell* prev = nullptr;
-            if (old)
-                for (const auto& x : old->cells)
-                    if (x.agentId == cell.agentId && x.metric == cell.metric) prev = &x;
+            auto found = before.find(cell.agentId + '\x1f' + cell.metric);
+            const MetricCell* prev = found == before.end() ? nullptr : found->second;
             if (prev && prev->value == v) { out.push_back(*prev); continue; }
             if (prev) cell.provenance = prev->provenance;
             cell.stamp = restamp(prev ? prev->stamp : Stamp{}, now, author);
@@ -86,9 +92,11 @@ std::vector<EventRecord> events(const PeriodInput& in, const Shop& shop, const P
 Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const std::string& author, uint64_t seed) {
     Shop shop = previous;
     if (shop.id.empty()) shop.id = makeId(seed++);
-    const bool profileChanged = shop.name != s.shopName || shop.activeSchemeId != s.schemeId;
+    const bool profileChanged =
+        shop.name != s.shopName || shop.activeSchemeId != s.schemeId || shop.managerName != s.managerName;
     shop.name = s.shopName;
     shop.activeSchemeId = s.schemeId;
+    shop.managerName = s.managerName;
     if (profileChanged || shop.stamp.at == 0) shop.stamp = restamp(previous.stamp, now, author);
     shop.agents.clear();
     for (const auto& a : s.roster) shop.agents.push_back(agentRecord(a, previous, now, author, seed));
@@ -111,6 +119,16 @@ Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const s
         rec.cells = cells(p.input, ids, old, now, author);
         rec.events = events(p.input, shop, old, now, author, seed);
         if (!old) rec.stamp = restamp({}, now, author);
+        if (rec.closed != p.closed) { // closing freezes what the results were made from; both are logged
+            rec.closed = p.closed;
+            if (p.closed) {
+                rec.frozenScheme = p.frozenScheme;
+                rec.frozenResults = writeJson(resultsToJson(p.results, Lang::Zh));
+                rec.frozenCells = rec.cells;
+            }
+            rec.closings.push_back({now, author, p.closed ? "close" : "reopen", p.closeReason});
+            rec.stamp = restamp(rec.stamp, now, author);
+        }
         shop.periods.push_back(std::move(rec));
     }
     return shop;
@@ -118,6 +136,7 @@ Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const s
 
 void stateFromShop(AppState& s, const Shop& shop) {
     s.shopName = shop.name;
+    s.managerName = shop.managerName;
     s.schemeId = shop.activeSchemeId;
     s.roster.clear();
     for (const auto& r : shop.agents) {
@@ -138,6 +157,9 @@ void stateFromShop(AppState& s, const Shop& shop) {
         PeriodData d;
         d.month = p.month;
         d.input = periodInput(shop, p.month);
+        d.closed = p.closed;
+        if (p.closed) d.frozenScheme = p.frozenScheme;
+        if (!p.closings.empty()) d.closeReason = p.closings.back().detail;
         s.periods.push_back(std::move(d));
     }
     s.selectedPeriod = int(s.periods.size()) - 1;
