@@ -10,19 +10,12 @@
 #include <string>
 
 #include "chat_metrics.h"
+#include "random.h"
 
 using namespace kefu::core;
 
 namespace {
-struct Rng { // splitmix64: the same numbers natively and in wasm
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-};
+using Rng = kefu::core::SplitMix64; // the same numbers natively and in wasm
 
 std::string makeCsv(uint64_t messages, bool text) {
     static const char* texts[] = {"亲，您好，请问有什么可以帮您", "这款有现货吗，今天能发货吗", "好的，已经为您备注，再见",

@@ -10,21 +10,12 @@
 
 #include "evaluate.h"
 #include "presets.h"
+#include "random.h"
 
 using namespace kefu::core;
 
 namespace {
-// splitmix64: the same numbers natively and in wasm.
-struct Rng {
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform(double lo, double hi) { return lo + (hi - lo) * double(next() >> 11) / double(1ull << 53); }
-};
+using Rng = kefu::core::SplitMix64; // the same numbers natively and in wasm
 
 PeriodInput makeShop(int agents, Rng& rng) {
     static const char* groups[] = {"售前A组", "售前B组", "售前C组", "售后组"};

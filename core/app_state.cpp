@@ -208,7 +208,7 @@ void selectScheme(AppState& s, const SelectScheme& a) {
 }
 
 DocState takeDoc(const AppState& s) {
-    DocState d{s.shopName, s.managerName, s.roster, s.periods, s.selectedPeriod, s.schemeId,
+    DocState d{s.shopName, s.roster, s.periods, s.selectedPeriod, s.schemeId,
                s.schemeNameZh, s.schemeNameEn, s.schemeIsFallback, s.demo, s.record};
     d.record.audit.clear(); // the log is not undone
     return d;
@@ -219,7 +219,6 @@ void putDoc(AppState& s, DocState d) {
     s.record = std::move(d.record);
     s.record.audit = std::move(audit);
     s.shopName = std::move(d.shopName);
-    s.managerName = std::move(d.managerName);
     s.roster = std::move(d.roster);
     s.periods = std::move(d.periods);
     s.selectedPeriod = d.selectedPeriod;
@@ -389,10 +388,8 @@ struct Applier {
         return {"shop_name", name};
     }
     Change operator()(const SetManagerName& a) {
-        std::string name(trim(a.name));
-        if (name == s.managerName) return {};
-        s.managerName = name;
-        return {"manager_name", name};
+        s.managerName = std::string(trim(a.name));
+        return {};
     }
     Change operator()(const AddAgent& a) {
         size_t before = s.roster.size();
@@ -448,7 +445,7 @@ bool changesData(const Action& a) {
     return !(std::holds_alternative<SetLanguage>(a) || std::holds_alternative<SelectPeriod>(a) ||
              std::holds_alternative<ClearNotices>(a) || std::holds_alternative<OpenSnapshotFile>(a) ||
              std::holds_alternative<CancelIncoming>(a) || std::holds_alternative<SetReadOnly>(a) ||
-             std::holds_alternative<FollowSaved>(a));
+             std::holds_alternative<FollowSaved>(a) || std::holds_alternative<SetManagerName>(a));
 }
 
 // Brings the record up to date with the data (new stamps only where something changed) and logs.

@@ -34,7 +34,7 @@ struct PeriodData {
 // What undo brings back: the shop's data and where the user was in it (not the language, the
 // notices or the audit log, which only grows).
 struct DocState {
-    std::string shopName, managerName;
+    std::string shopName;
     std::vector<Agent> roster;
     std::vector<PeriodData> periods;
     int selectedPeriod = -1;
@@ -83,7 +83,7 @@ struct AppState {
     bool demo = false;               // the data is the demo shop
     std::vector<Text2> notices;      // problems of the last actions (zh + en), shown until cleared
     uint64_t revision = 0;           // bumped by every apply()
-    std::string managerName;         // the author of changes (settings)
+    std::string managerName;         // the author of changes: a setting of this copy, not shop data
 
     // Kept by apply(): the shop as it is saved (stable ids, revision stamps, closings, audit log).
     Shop record;
@@ -118,6 +118,7 @@ struct LoadShop {
     bool demo = false;
 };
 struct ClearNotices {};
+// The manager using this copy (settings): signs every change; not part of the shop, not undone.
 struct SetManagerName { std::string name; };
 struct ClosePeriod { int index; std::string reason; };
 struct ReopenPeriod { int index; std::string reason; }; // the reason is required
@@ -185,5 +186,9 @@ std::vector<std::string> rosterGroups(const AppState& state);
 
 // The state as JSON for the page's test hook and debugging (texts in the state's language).
 Json appStateToJson(const AppState& state);
+// An action from JSON, for scripts and the page's test hook (window.kefu.act): {"type": "set_metric",
+// "period": "2024-03", "agent": "张三", "metric": "sales_amount", "value": 1} and add_agent,
+// remove_agent, set_shop_name, set_manager, close_period, reopen_period, select_period, undo, redo.
+Expected<Action> actionFromJson(const AppState& state, const Json& json);
 
 } // namespace kefu::core

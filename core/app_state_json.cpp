@@ -62,7 +62,125 @@ Json appStateToJson(const AppState& s) {
     for (const auto& n : s.notices) notices.push(Json::string(s.language == Lang::Zh ? n.zh : n.en));
     j.set("notices", std::move(notices));
     j.set("revision", Json::number(double(s.revision)));
+    j.set("data_revision", Json::number(double(s.dataRevision)));
+    // The selected month's input values: {agent: {metric: value}}.
+    Json values = Json::object();
+    if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size())) {
+        const PeriodInput& in = s.periods[size_t(s.selectedPeriod)].input;
+        for (size_t r = 0; r < in.agents.size(); ++r) {
+            Json row = Json::object();
+            for (size_t c = 0; c < in.metrics.columns().size(); ++c)
+                if (auto v = in.metrics.get(r, int(c))) row.set(in.metrics.columns()[c], Json::number(*v));
+            values.set(in.agents[r].name, std::move(row));
+        }
+    }
+    j.set("values", std::move(values));
+    j.set("manager", Json::string(s.managerName));
+    j.set("shop_id", Json::string(s.record.id));
+    j.set("read_only", Json::boolean(s.readOnly));
+    Json closed = Json::array();
+    for (const auto& p : s.periods)
+        if (p.closed) closed.push(Json::string(formatMonth(p.month)));
+    j.set("closed", std::move(closed));
+    j.set("undo", s.undo.empty() ? Json::null() : Json::string(s.undo.back().action));
+    j.set("redo", s.redo.empty() ? Json::null() : Json::string(s.redo.back().action));
+    Json audit = Json::array();
+    for (const auto& e : s.record.audit) {
+        Json a = Json::object();
+        a.set("at", Json::number(double(e.at)));
+        a.set("author", Json::string(e.author));
+        a.set("action", Json::string(e.action));
+        a.set("detail", Json::string(e.detail));
+        audit.push(std::move(a));
+    }
+    j.set("audit", std::move(audit));
+    if (s.incoming) {
+        Json in = Json::object();
+        in.set("file", Json::string(s.incoming->fileName));
+        in.set("shop", Json::string(s.incoming->summary.shopName));
+        in.set("same_shop", Json::boolean(s.incoming->sameShop));
+        in.set("merging", Json::boolean(s.incoming->merging));
+        in.set("agents", Json::number(double(s.incoming->summary.agents)));
+        in.set("months", stringArray(s.incoming->summary.months));
+        Json conflicts = Json::array();
+        for (const auto& c : s.incoming->conflicts) {
+            Json cj = Json::object();
+            cj.set("id", Json::string(c.id));
+            cj.set("kind", Json::string(c.kind));
+            cj.set("key", Json::string(c.key));
+            cj.set("a", c.a);
+            cj.set("b", c.b);
+            conflicts.push(std::move(cj));
+        }
+        in.set("conflicts", std::move(conflicts));
+        j.set("incoming", std::move(in));
+    } else {
+        j.set("incoming", Json::null());
+    }
     return j;
+}
+
+namespace {
+Expected<std::string> field(const Json& j, const char* key) {
+    const Json* v = j.find(key);
+    if (!v || !v->isString()) return Error{std::string("'") + key + "' must be a string"};
+    return v->asString();
+}
+
+// A period by index or by "YYYY-MM".
+Expected<int> periodIndex(const AppState& s, const Json& j) {
+    const Json* v = j.find("period");
+    if (v && v->isNumber()) return int(v->asNumber());
+    if (!v || !v->isString()) return Error{"'period' must be an index or YYYY-MM"};
+    for (size_t i = 0; i < s.periods.size(); ++i)
+        if (formatMonth(s.periods[i].month) == v->asString()) return int(i);
+    return Error{"no period " + v->asString()};
+}
+} // namespace
+
+Expected<Action> actionFromJson(const AppState& s, const Json& j) {
+    auto type = field(j, "type");
+    if (!type) return Error{type.error()};
+    const std::string& t = *type;
+    if (t == "undo") return Action{Undo{}};
+    if (t == "redo") return Action{Redo{}};
+    if (t == "set_shop_name" || t == "set_manager" || t == "remove_agent") {
+        auto name = field(j, "name");
+        if (!name) return Error{name.error()};
+        if (t == "set_shop_name") return Action{SetShopName{*name}};
+        if (t == "set_manager") return Action{SetManagerName{*name}};
+        return Action{RemoveAgent{*name}};
+    }
+    if (t == "add_agent") {
+        auto name = field(j, "name");
+        auto group = field(j, "group");
+        if (!name) return Error{name.error()};
+        if (!group) return Error{group.error()};
+        return Action{AddAgent{*name, *group, Status::Regular, ""}};
+    }
+    if (t != "select_period" && t != "close_period" && t != "reopen_period" && t != "set_metric")
+        return Error{"unknown action type '" + t + "'"};
+    auto period = periodIndex(s, j);
+    if (!period) return Error{period.error()};
+    if (t == "select_period") return Action{SelectPeriod{*period}};
+    if (t == "close_period" || t == "reopen_period") {
+        const Json* r = j.find("reason");
+        std::string reason = r && r->isString() ? r->asString() : "";
+        if (t == "close_period") return Action{ClosePeriod{*period, reason}};
+        return Action{ReopenPeriod{*period, reason}};
+    }
+    if (t == "set_metric") {
+        auto agent = field(j, "agent");
+        auto metric = field(j, "metric");
+        if (!agent) return Error{agent.error()};
+        if (!metric) return Error{metric.error()};
+        const Json* v = j.find("value");
+        if (v && !v->isNull() && !v->isNumber()) return Error{"'value' must be a number or null"};
+        std::optional<double> value;
+        if (v && v->isNumber()) value = v->asNumber();
+        return Action{SetMetricValue{*period, *agent, *metric, value}};
+    }
+    return Error{"unknown action type '" + t + "'"};
 }
 
 } // namespace kefu::core

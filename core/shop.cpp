@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "json.h"
+#include "random.h"
 
 namespace kefu::core {
 
@@ -20,10 +21,7 @@ Stamp restamp(const Stamp& previous, int64_t at, const std::string& author) {
 }
 
 std::string makeId(uint64_t seed) {
-    uint64_t z = seed + 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
+    const uint64_t z = mix64(seed + 0x9E3779B97F4A7C15ull);
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", (unsigned long long)z);
     return buf;

@@ -92,11 +92,9 @@ std::vector<EventRecord> events(const PeriodInput& in, const Shop& shop, const P
 Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const std::string& author, uint64_t seed) {
     Shop shop = previous;
     if (shop.id.empty()) shop.id = makeId(seed++);
-    const bool profileChanged =
-        shop.name != s.shopName || shop.activeSchemeId != s.schemeId || shop.managerName != s.managerName;
+    const bool profileChanged = shop.name != s.shopName || shop.activeSchemeId != s.schemeId;
     shop.name = s.shopName;
     shop.activeSchemeId = s.schemeId;
-    shop.managerName = s.managerName;
     if (profileChanged || shop.stamp.at == 0) shop.stamp = restamp(previous.stamp, now, author);
     shop.agents.clear();
     for (const auto& a : s.roster) shop.agents.push_back(agentRecord(a, previous, now, author, seed));
@@ -136,7 +134,6 @@ Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const s
 
 void stateFromShop(AppState& s, const Shop& shop) {
     s.shopName = shop.name;
-    s.managerName = shop.managerName;
     s.schemeId = shop.activeSchemeId;
     s.roster.clear();
     for (const auto& r : shop.agents) {

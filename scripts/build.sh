@@ -67,13 +67,14 @@ make_dist() {
     mkdir -p "$DIST/fonts" "$DIST/demo"
     dist_copy "$out/kefu.js" "$DIST/kefu.js"
     dist_copy "$out/kefu.wasm" "$DIST/kefu.wasm"
+    dist_copy "$ROOT/web/kefu-store.js" "$DIST/kefu-store.js"
     dist_copy "$FONT_DIR/kefu-gb2312.ttf" "$DIST/fonts/kefu-gb2312.ttf"
     dist_copy "$FONT_DIR/kefu-gbk.ttf" "$DIST/fonts/kefu-gbk.ttf"
     local f
     for f in "$ROOT"/assets/demo/*.csv; do [ -f "$f" ] && dist_copy "$f" "$DIST/demo/$(basename "$f")"; done
     local size id
     size=$(wc -c <"$out/kefu.wasm")
-    id=$(cat "$out/kefu.wasm" "$out/kefu.js" "$FONT_DIR/kefu-gbk.ttf" "$ROOT/shell.html" | cksum | cut -d' ' -f1)
+    id=$(cat "$out/kefu.wasm" "$out/kefu.js" "$FONT_DIR/kefu-gbk.ttf" "$ROOT/shell.html" "$ROOT/web/kefu-store.js" | cksum | cut -d' ' -f1)
     sed -e "s/@KEFU_WASM_SIZE@/$size/" -e "s/@KEFU_BUILD_ID@/$id/" "$ROOT/shell.html" >"$BUILD/index.html"
     dist_copy "$BUILD/index.html" "$DIST/index.html"
     log "dist/ is ready ($(du -sh "$DIST" | cut -f1); kefu.wasm $((size / 1024)) KiB)"

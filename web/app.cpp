@@ -1,12 +1,28 @@
 #include "app.h"
 
 #include <algorithm>
+#include <chrono>
+#include <random>
 
 #include "demo_data.h"
 #include "fonts.h"
 #include "i18n.h"
+#include "platform.h"
+#include "storage.h"
 
 namespace kefu::web {
+
+namespace {
+int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// New record ids come from the platform's randomness (crypto.getRandomValues in the page).
+uint64_t randomSeed() {
+    static std::random_device device;
+    return (uint64_t(device()) << 32) ^ uint64_t(device());
+}
+} // namespace
 
 App& app() {
     static App instance;
@@ -15,34 +31,109 @@ App& app() {
 
 void App::init(const AppOptions& options) {
     for (const auto& s : allTranslations()) fonts().noteText(s);
+    m_actions.push(core::SetManagerName{platform::loadSetting("manager")});
     // ?demo=1 opens the demo shop; otherwise the shop saved last time comes back.
     const bool restored = !options.openDemo && m_autosave.restore(m_state);
-    if (options.openDemo) m_actions.push(demoShopAction());
-    m_welcome.pending = options.offerDemo && !options.openDemo && !restored;
+    const bool writable = storage::writable();
+    if (!writable) m_actions.push(core::SetReadOnly{true});
+    if (options.openDemo && writable) m_actions.push(demoShopAction());
+    m_welcome.pending = options.offerDemo && !options.openDemo && !restored && writable;
     applyActions();
 }
 
 void App::frame(const ui::StatusInfo& fontStatus) {
     setUiLanguage(m_state.language);
+    handleStorage();
+    handleShortcuts();
     const ui::Layout layout = ui::computeLayout();
     ui::drawMenuBar(m_menu, m_state, m_actions);
     drawPanels(layout);
     ui::StatusInfo status = fontStatus;
     status.save = int(m_autosave.state());
     status.saveError = m_autosave.error();
+    status.readOnly = m_state.readOnly;
     ui::drawStatusBar(m_state, status, layout);
     if (ui::drawSaveFailed(m_autosave.state() == SaveState::Failed && !m_autosave.failureSeen, m_autosave.error()))
         m_menu.exportSnapshot = true;
     if (m_autosave.state() == SaveState::Failed && ui::saveFailedClosed()) m_autosave.failureSeen = true;
     if (m_menu.exportSnapshot) m_autosave.exportNow(m_state);
     m_menu.exportSnapshot = false;
+    drawWindows();
     ui::drawNotices(m_state, m_actions, layout);
-    ui::drawAboutWindow(m_menu);
-    ui::drawWelcomeDialog(m_welcome, m_state);
     if (m_menu.openDemo || m_welcome.openDemo) m_actions.push(demoShopAction());
     m_menu.openDemo = m_welcome.openDemo = false;
     applyActions();
     m_autosave.frame(m_state, ImGui::GetTime());
+}
+
+void App::drawWindows() {
+    ui::drawAboutWindow(m_menu);
+    ui::drawWelcomeDialog(m_welcome, m_state);
+    if (std::exchange(m_menu.showHistory, false)) m_history.open = m_history.refresh = true;
+    if (std::exchange(m_menu.showAudit, false)) m_audit.open = true;
+    if (std::exchange(m_menu.showSettings, false)) m_settings.open = true;
+    if (m_menu.closePeriod >= 0) m_period.closing = std::exchange(m_menu.closePeriod, -1);
+    if (m_menu.reopenPeriod >= 0) m_period.reopening = std::exchange(m_menu.reopenPeriod, -1);
+    if (std::exchange(m_menu.importSnapshot, false)) {
+        if (storage::canPickByDialog()) storage::pickFile(".kefu");
+        else m_import.askPath = true;
+    }
+    ui::drawHistoryWindow(m_history, m_state);
+    ui::drawImportWindow(m_import, m_state, m_actions);
+    ui::drawAuditWindow(m_audit, m_state);
+    ui::drawSettingsWindow(m_settings, m_state, m_actions);
+    ui::drawPeriodDialog(m_period, m_state, m_actions);
+}
+
+// Results of storage calls and events from outside: the version list, a version to restore,
+// opened files, the other tabs.
+void App::handleStorage() {
+    if (std::exchange(m_import.openPath, false)) storage::pickFile("", m_import.path);
+    for (auto& f : storage::takeOpenedFiles()) {
+        if (!f.error.empty()) m_actions.push(core::OpenSnapshotFile{f.name, ""}); // refused with the file's name
+        else m_actions.push(core::OpenSnapshotFile{f.name, std::move(f.bytes)});
+    }
+    if (m_history.refresh && !m_history.loading) {
+        m_history.refresh = false;
+        m_history.loading = true;
+        const std::string shopId = m_state.record.id;
+        storage::listVersions([this, shopId](std::vector<storage::Version> versions, std::string error) {
+            m_history.loading = false;
+            m_history.error = error;
+            m_history.versions.clear();
+            for (const auto& v : versions)
+                m_history.versions.push_back({v.seq, v.at, v.size, v.current, !shopId.empty() && v.shopId != shopId});
+        });
+    }
+    if (m_history.restore && !m_history.restoring) {
+        const int64_t seq = std::exchange(m_history.restore, 0);
+        int64_t at = 0;
+        for (const auto& v : m_history.versions)
+            if (v.seq == seq) at = v.at;
+        m_history.restoring = seq;
+        storage::loadVersion(seq, [this, at](std::string bytes, std::string error) {
+            m_history.restoring = 0;
+            if (!error.empty()) {
+                m_history.error = error;
+                return;
+            }
+            m_actions.push(core::RestoreVersion{std::move(bytes), ui::formatTime(at)});
+            m_history.refresh = true;
+        });
+    }
+    storage::TabEvents tabs = storage::takeTabEvents();
+    for (auto& bytes : tabs.saved) m_actions.push(core::FollowSaved{std::move(bytes)});
+    if (tabs.becameWritable) m_actions.push(core::SetReadOnly{false});
+}
+
+// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, unless a text field has the keyboard.
+void App::handleShortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || !io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false))
+        m_actions.push(io.KeyShift ? core::Action{core::Redo{}} : core::Action{core::Undo{}});
+    else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false))
+        m_actions.push(core::Redo{});
 }
 
 // Roster on the left, results on the right; stacked when the window is narrow.
@@ -63,13 +154,16 @@ void App::applyActions() {
     if (m_actions.queue.empty()) return;
     std::vector<core::Action> queue;
     queue.swap(m_actions.queue);
-    for (const auto& a : queue) core::apply(m_state, a);
+    const std::string manager = m_state.managerName;
+    for (const auto& a : queue) core::apply(m_state, a, core::ApplyContext{nowMs(), randomSeed()});
+    if (m_state.managerName != manager) platform::saveSetting("manager", m_state.managerName);
     noteStateText();
 }
 
 // Names and groups from imports reach the glyph atlas before they are first drawn.
 void App::noteStateText() const {
     fonts().noteText(m_state.shopName);
+    fonts().noteText(m_state.managerName);
     for (const auto& a : m_state.roster) {
         fonts().noteText(a.name);
         fonts().noteText(a.group);
@@ -78,6 +172,13 @@ void App::noteStateText() const {
     for (const auto& n : m_state.notices) {
         fonts().noteText(n.zh);
         fonts().noteText(n.en);
+    }
+    for (const auto& e : m_state.record.audit) fonts().noteText(e.detail);
+    if (m_state.incoming) {
+        fonts().noteText(m_state.incoming->fileName);
+        fonts().noteText(m_state.incoming->summary.shopName);
+        fonts().noteText(m_state.incoming->summary.lastAuthor);
+        for (const auto& c : m_state.incoming->conflicts) fonts().noteText(c.key);
     }
 }
 

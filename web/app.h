@@ -1,5 +1,6 @@
 // The app: owns the AppState, the queue of actions and the panels' UI-only state. frame() draws
-// every panel from the const state, then applies the queued actions with core::apply().
+// every panel from the const state, then applies the queued actions with core::apply(), and
+// connects the storage side: autosave, the version list, opened files and the other tabs.
 #pragma once
 #include "app_state.h"
 #include "autosave.h"
@@ -18,9 +19,15 @@ public:
     // Between ImGui::NewFrame() and ImGui::Render().
     void frame(const ui::StatusInfo& status);
     const core::AppState& state() const { return m_state; }
+    const Autosave& autosave() const { return m_autosave; }
+    // Queues an action for the end of the next frame (the test hook's window.kefu.act).
+    void push(core::Action a) { m_actions.push(std::move(a)); }
 
 private:
     void drawPanels(const ui::Layout& layout);
+    void drawWindows();
+    void handleStorage();
+    void handleShortcuts();
     void applyActions();
     void noteStateText() const;
 
@@ -31,6 +38,11 @@ private:
     ui::RosterPanel m_roster;
     ui::ResultsPanel m_results;
     ui::WelcomeDialog m_welcome;
+    ui::HistoryWindow m_history;
+    ui::ImportWindow m_import;
+    ui::AuditWindow m_audit;
+    ui::SettingsWindow m_settings;
+    ui::PeriodDialog m_period;
 };
 
 App& app();

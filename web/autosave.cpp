@@ -1,9 +1,7 @@
 #include "autosave.h"
 
-#include <chrono>
 #include <ctime>
 
-#include "shop_state.h"
 #include "snapshot.h"
 #include "storage.h"
 
@@ -12,10 +10,6 @@ namespace kefu::web {
 namespace {
 // A change is saved once it has rested this long (typing a name is one save, not ten).
 constexpr double kQuietSeconds = 0.3;
-
-int64_t nowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 bool hasData(const core::AppState& s) { return !s.roster.empty() || !s.periods.empty(); }
 } // namespace
@@ -28,9 +22,8 @@ bool Autosave::restore(core::AppState& state) {
         m_error = shop.error();
         return false;
     }
-    m_shop = std::move(*shop);
-    core::stateFromShop(state, m_shop);
-    m_seenRevision = m_savedRevision = state.revision;
+    core::openShop(state, *shop);
+    m_seenRevision = m_savedRevision = state.dataRevision;
     m_state = SaveState::Saved;
     return true;
 }
@@ -38,28 +31,31 @@ bool Autosave::restore(core::AppState& state) {
 void Autosave::frame(const core::AppState& s, double now) {
     if (!m_started) { // the state the app starts with is either restored or not worth saving yet
         m_started = true;
-        if (m_state != SaveState::Saved) m_seenRevision = m_savedRevision = s.revision;
+        if (m_state != SaveState::Saved) m_seenRevision = m_savedRevision = s.dataRevision;
     }
-    if (s.revision != m_seenRevision) {
-        m_seenRevision = s.revision;
+    if (s.readOnly) { // the writing tab saves; what this one shows came from there
+        m_seenRevision = m_savedRevision = s.dataRevision;
+        if (m_state != SaveState::Failed) m_state = hasData(s) ? SaveState::Saved : SaveState::Nothing;
+        return;
+    }
+    if (s.dataRevision != m_seenRevision) {
+        m_seenRevision = s.dataRevision;
         m_changedAt = now;
         if (hasData(s) && m_state != SaveState::Failed) m_state = SaveState::Unsaved;
     }
-    const bool pending = s.revision != m_savedRevision && hasData(s);
+    const bool pending = s.dataRevision != m_savedRevision && hasData(s);
     if (!pending || m_inFlight || now - m_changedAt < kQuietSeconds) return;
     // After a failure, try again on the next change, or after half a minute; the message stays until then.
-    if (m_state == SaveState::Failed && m_failedRevision == s.revision && now - m_failedAt < 30) return;
+    if (m_state == SaveState::Failed && m_failedRevision == s.dataRevision && now - m_failedAt < 30) return;
     start(s, now);
 }
 
 void Autosave::start(const core::AppState& s, double now) {
-    const int64_t at = nowMs();
-    core::Shop next = core::shopFromState(s, m_shop, at, "manager", uint64_t(at));
-    std::string bytes = core::encodeSnapshot(next);
-    const uint64_t revision = s.revision;
+    std::string bytes = core::encodeSnapshot(s.record);
+    const uint64_t revision = s.dataRevision;
     m_inFlight = true;
     m_state = SaveState::Saving;
-    storage::save(next.id, bytes, [this, next, revision, now](bool ok, std::string error) mutable {
+    storage::save(s.record.id, bytes, [this, revision, now](bool ok, std::string error) {
         m_inFlight = false;
         if (!ok) {
             m_state = SaveState::Failed;
@@ -69,7 +65,7 @@ void Autosave::start(const core::AppState& s, double now) {
             failureSeen = false;
             return;
         }
-        m_shop = std::move(next);
+        ++saves;
         m_savedRevision = revision;
         m_error.clear();
         m_state = revision == m_seenRevision ? SaveState::Saved : SaveState::Unsaved;
@@ -77,13 +73,11 @@ void Autosave::start(const core::AppState& s, double now) {
 }
 
 void Autosave::exportNow(const core::AppState& s) {
-    const int64_t at = nowMs();
-    core::Shop shop = core::shopFromState(s, m_shop, at, "manager", uint64_t(at));
     std::time_t t = std::time(nullptr);
     char date[16];
     std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&t));
     std::string name = (s.shopName.empty() ? std::string("kefu") : s.shopName) + "-" + date + ".kefu";
-    storage::download(name, core::encodeSnapshot(shop));
+    storage::download(name, core::encodeSnapshot(s.record));
 }
 
 } // namespace kefu::web

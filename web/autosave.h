@@ -1,12 +1,12 @@
-// Autosave: after any change the shop is saved as a snapshot within a second (storage.h), and at
-// start the last saved shop is restored. A failed save keeps everything in memory, says why and
-// offers an immediate file export.
+// Autosave: after any change of the shop's data (AppState::dataRevision) its record is saved as a
+// snapshot within a second (storage.h), and at start the last saved shop is restored. A failed
+// save keeps everything in memory, says why and offers an immediate file export. A read-only tab
+// (another tab writes this shop) saves nothing.
 #pragma once
 #include <cstdint>
 #include <string>
 
 #include "app_state.h"
-#include "shop.h"
 
 namespace kefu::web {
 
@@ -14,7 +14,7 @@ enum class SaveState { Nothing, Unsaved, Saving, Saved, Failed };
 
 class Autosave {
 public:
-    // Puts the saved shop into the state; false when there is none (or it could not be read: the
+    // Opens the saved shop in the state; false when there is none (or it could not be read: the
     // reason is kept in error()). The stored copy is not touched either way.
     bool restore(core::AppState& state);
     // Once per frame after the actions ran; `now` in seconds.
@@ -25,13 +25,13 @@ public:
     SaveState state() const { return m_state; }
     const std::string& error() const { return m_error; }
     bool failureSeen = false; // the failure dialog was closed
+    uint64_t saves = 0;       // completed saves (a new version each)
 
 private:
     void start(const core::AppState& state, double now);
 
-    core::Shop m_shop;             // as last written (ids and stamps carry over)
-    uint64_t m_seenRevision = 0;   // the state revision last looked at
-    uint64_t m_savedRevision = 0;  // the revision the last good save holds
+    uint64_t m_seenRevision = 0;   // the data revision last looked at
+    uint64_t m_savedRevision = 0;  // the data revision the last good save holds
     double m_changedAt = 0;
     uint64_t m_failedRevision = 0; // the revision a failed save held
     double m_failedAt = 0;

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "fonts.h"
 #include "platform.h"
+#include "storage.h"
 #include "test_hook.h"
 #include "text_input.h"
 
@@ -83,6 +84,12 @@ void pollEvents(Runtime& rt) {
     while (SDL_PollEvent(&e)) {
         kefu::web::processEvent(e);
         if (e.type == SDL_QUIT) rt.quit = true;
+#ifndef __EMSCRIPTEN__
+        if (e.type == SDL_DROPFILE) { // the page gets dropped files from shell.html instead
+            kefu::web::storage::pickFile("", e.drop.file);
+            SDL_free(e.drop.file);
+        }
+#endif
     }
 }
 

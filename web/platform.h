@@ -2,6 +2,7 @@
 // platform_web.cpp (URL, localStorage, fonts the page fetches, the page's hidden text field,
 // window.kefu) and platform_desktop.cpp (command line, a settings file, the system font, SDL's IME).
 #pragma once
+#include <string>
 #include <vector>
 
 #include "text_input.h"
@@ -14,6 +15,10 @@ void initialWindowSize(int& w, int& h);
 bool demoRequested(); // ?demo=1 in the URL, --demo on the command line
 bool firstOpen();     // never opened here before: offer the demo
 void rememberOpened();
+// Settings of this browser / this computer, not of the shop (the manager's name): localStorage in
+// the page, ~/.kefuscore-<key> on the desktop. Empty when never set.
+std::string loadSetting(const char* key);
+void saveSetting(const char* key, const std::string& value);
 // The font for the first frame (the page: the GB2312 subset it preloaded) and whether it is
 // already the full one; the full font arrives later through fonts().setFontData().
 std::vector<unsigned char> takeInitialFont(bool& full);

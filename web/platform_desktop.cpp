@@ -44,6 +44,20 @@ bool demoRequested() { return g_demo; }
 bool firstOpen() { return !std::ifstream(markerPath()).good(); }
 void rememberOpened() { std::ofstream(markerPath()) << "1\n"; }
 
+namespace {
+std::string settingPath(const char* key) {
+    const char* home = std::getenv("HOME");
+    return std::string(home ? home : ".") + "/.kefuscore-" + key;
+}
+} // namespace
+
+std::string loadSetting(const char* key) {
+    std::ifstream f(settingPath(key), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+void saveSetting(const char* key, const std::string& value) { std::ofstream(settingPath(key), std::ios::binary) << value; }
+
 std::vector<unsigned char> takeInitialFont(bool& full) {
     const char* path = std::getenv("KEFU_FONT");
     std::ifstream f(path ? path : KEFU_DESKTOP_FONT, std::ios::binary);

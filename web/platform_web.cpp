@@ -1,6 +1,7 @@
 // The page build: shell.html owns the DOM side (loading indicator, font fetches, the hidden
 // <input> for IME and clipboard, window.kefu); this file is its C side: calls into
 // Module.kefuPage through EM_JS and the exported functions the page calls back.
+#include <cstdlib>
 #include <string>
 
 #include <emscripten.h>
@@ -22,6 +23,16 @@ EM_JS(int, js_first_open, (), {
 });
 EM_JS(void, js_remember_opened, (), {
     try { localStorage.setItem("kefu.opened", "1"); } catch (e) {}
+});
+EM_JS(char*, js_load_setting, (const char* key), {
+    let v = "";
+    try { v = localStorage.getItem("kefu." + UTF8ToString(key)) || ""; } catch (e) {}
+    const n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+EM_JS(void, js_save_setting, (const char* key, const char* value), {
+    try { localStorage.setItem("kefu." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
 // The page keeps fetched fonts in Module.kefuFonts.initial / .full until C++ copies them out.
 EM_JS(int, js_font_size, (int full), {
@@ -65,6 +76,15 @@ void initialWindowSize(int& w, int& h) {
 bool demoRequested() { return js_demo_requested() != 0; }
 bool firstOpen() { return js_first_open() != 0; }
 void rememberOpened() { js_remember_opened(); }
+
+std::string loadSetting(const char* key) {
+    char* p = js_load_setting(key);
+    std::string v = p ? p : "";
+    std::free(p);
+    return v;
+}
+
+void saveSetting(const char* key, const std::string& value) { js_save_setting(key, value.c_str()); }
 
 // Copies a font the page fetched out of JS (also used by kefu_font_arrived below).
 std::vector<unsigned char> takeFont(bool full) {
@@ -118,6 +138,18 @@ EMSCRIPTEN_KEEPALIVE const char* kefu_font_info() {
     j.set("rebuilds", kefu::core::Json::number(f.rebuilds()));
     j.set("missing", kefu::core::Json::string(missing));
     s = kefu::core::writeJson(j);
+    return s.c_str();
+}
+
+// window.kefu.act(json): an action for the next frame; returns "" or why it was refused.
+EMSCRIPTEN_KEEPALIVE const char* kefu_test_action(const char* json) {
+    static std::string s;
+    s.clear();
+    auto j = kefu::core::parseJson(json);
+    if (!j) return (s = j.error()).c_str();
+    auto a = kefu::core::actionFromJson(kefu::web::app().state(), *j);
+    if (!a) return (s = a.error()).c_str();
+    kefu::web::app().push(std::move(*a));
     return s.c_str();
 }
 

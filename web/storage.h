@@ -1,19 +1,54 @@
-// Where the shop is kept between visits: IndexedDB in the page (storage_web.cpp), a file on the
-// desktop (storage_desktop.cpp). Saving is asynchronous; the result arrives through the callback,
-// which the app reads on the next frame. A snapshot is written completely before the pointer to
-// the current one moves (one IndexedDB transaction; a temporary file renamed on the desktop), so
-// a tab closed mid-save leaves the last good snapshot.
+// Where the shop is kept between visits, and files in and out: IndexedDB and the browser's file
+// picker/drag-and-drop in the page (storage_web.cpp, with shell.html's kefuStore), plain files on
+// the desktop (storage_desktop.cpp). Everything slow is asynchronous: results arrive through the
+// callbacks, which run between frames (never inside the call on the page).
+// A snapshot is written completely before the pointer to the current one moves (one IndexedDB
+// transaction; a temporary file renamed on the desktop), so a tab closed mid-save leaves the last
+// good snapshot. Each save is also kept as a version: the last 50, and one per day for 90 days.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace kefu::web::storage {
 
 // The snapshot saved last time, read before the first frame (the page preloads it); empty if none.
 std::string takeSaved();
-// Starts saving; `done(ok, error)` runs later (never inside this call on the page).
+// Starts saving; `done(ok, error)` runs later.
 void save(const std::string& shopId, const std::string& bytes, std::function<void(bool, std::string)> done);
 // Offers the bytes as a download (the page) or writes them next to the data (desktop).
 void download(const std::string& fileName, const std::string& bytes);
+
+// The kept versions, newest first.
+struct Version {
+    int64_t seq = 0;   // its key
+    int64_t at = 0;    // unix ms
+    int64_t size = 0;  // bytes
+    std::string shopId;
+    bool current = false;
+};
+void listVersions(std::function<void(std::vector<Version>, std::string error)> done);
+void loadVersion(int64_t seq, std::function<void(std::string bytes, std::string error)> done);
+
+// Two tabs on one shop: only one may write (the page asks the browser with Web Locks; the
+// desktop has one window). The others are told when the writer saved, and when it went away.
+bool writable();
+struct TabEvents {
+    std::vector<std::string> saved; // snapshots the writing tab saved since the last call
+    bool becameWritable = false;    // the writing tab was closed: this one writes now
+};
+TabEvents takeTabEvents();
+
+// Files the user opened: the file picker (`pickFile`) or dropped on the window.
+struct OpenedFile {
+    std::string name;
+    std::string bytes;
+    std::string error; // could not be read
+};
+// Opens the browser's file dialog (desktop: reads `path`, which the page ignores).
+void pickFile(const std::string& accept, const std::string& path = "");
+bool canPickByDialog(); // the page: yes; the desktop: it asks for a path instead
+std::vector<OpenedFile> takeOpenedFiles();
 
 } // namespace kefu::web::storage

@@ -1,12 +1,18 @@
-// File storage for the desktop window: $KEFU_DATA_DIR (default ~/.kefuscore)/current.kefu,
-// written to a temporary file first and renamed over the old one.
-#include <cstdio>
-#include <cstdlib>
+// File storage for the desktop window: $KEFU_DATA_DIR (default ~/.kefuscore)/current.kefu, each
+// save also kept as versions/<unix ms>.kefu (the last 50 and one per day for 90 days). Files are
+// written to a temporary name first and renamed. One window: always writable.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 #include "storage.h"
+
+namespace fs = std::filesystem;
 
 namespace kefu::web::storage {
 
@@ -17,36 +23,121 @@ std::string dataDir() {
     return std::string(home ? home : ".") + "/.kefuscore";
 }
 
-bool writeAtomically(const std::string& path, const std::string& bytes) {
-    const std::string tmp = path + ".tmp";
+bool writeAtomically(const fs::path& path, const std::string& bytes) {
+    const fs::path tmp = path.string() + ".tmp";
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         if (!f) return false;
         f.write(bytes.data(), std::streamsize(bytes.size()));
         if (!f) return false;
     }
-    return std::rename(tmp.c_str(), path.c_str()) == 0;
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    return !ec;
 }
+
+bool readFile(const fs::path& path, std::string& out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::ostringstream s;
+    s << f.rdbuf();
+    out = s.str();
+    return true;
+}
+
+// Version files, newest first: (unix ms, path).
+std::vector<std::pair<int64_t, fs::path>> versionFiles() {
+    std::vector<std::pair<int64_t, fs::path>> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(dataDir()) / "versions", ec)) {
+        if (e.path().extension() != ".kefu") continue;
+        try {
+            out.emplace_back(std::stoll(e.path().stem().string()), e.path());
+        } catch (...) {
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    return out;
+}
+
+void prune() {
+    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const int64_t day = 86400000;
+    std::set<int64_t> days;
+    int n = 0;
+    for (const auto& [at, path] : versionFiles()) {
+        ++n;
+        const bool recent = n <= 50, daily = now - at < 90 * day && days.insert(at / day).second;
+        if (!recent && !daily) {
+            std::error_code ec;
+            fs::remove(path, ec);
+        }
+    }
+}
+
+std::vector<OpenedFile> g_opened;
 } // namespace
 
 std::string takeSaved() {
-    std::ifstream f(dataDir() + "/current.kefu", std::ios::binary);
-    if (!f) return {};
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
+    std::string bytes;
+    readFile(fs::path(dataDir()) / "current.kefu", bytes);
+    return bytes;
 }
 
 void save(const std::string&, const std::string& bytes, std::function<void(bool, std::string)> done) {
-    const std::string dir = dataDir();
-    std::string mk = "mkdir -p '" + dir + "'";
-    if (std::system(mk.c_str()) != 0) return done(false, "cannot create " + dir);
-    if (!writeAtomically(dir + "/current.kefu", bytes)) return done(false, "cannot write " + dir + "/current.kefu");
+    const fs::path dir = dataDir();
+    std::error_code ec;
+    fs::create_directories(dir / "versions", ec);
+    if (ec) return done(false, "cannot create " + (dir / "versions").string() + ": " + ec.message());
+    int64_t at = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    auto existing = versionFiles();
+    if (!existing.empty() && existing.front().first >= at) at = existing.front().first + 1;
+    if (!writeAtomically(dir / "versions" / (std::to_string(at) + ".kefu"), bytes))
+        return done(false, "cannot write a version in " + (dir / "versions").string());
+    if (!writeAtomically(dir / "current.kefu", bytes)) return done(false, "cannot write " + (dir / "current.kefu").string());
+    prune();
     done(true, "");
 }
 
-void download(const std::string& fileName, const std::string& bytes) {
-    writeAtomically(dataDir() + "/" + fileName, bytes);
+void download(const std::string& fileName, const std::string& bytes) { writeAtomically(fs::path(dataDir()) / fileName, bytes); }
+
+void listVersions(std::function<void(std::vector<Version>, std::string)> done) {
+    std::vector<Version> out;
+    std::string current = takeSaved();
+    for (const auto& [at, path] : versionFiles()) {
+        std::error_code ec;
+        Version v;
+        v.seq = at;
+        v.at = at;
+        v.size = int64_t(fs::file_size(path, ec));
+        v.current = out.empty() && !current.empty();
+        out.push_back(std::move(v));
+    }
+    done(std::move(out), "");
+}
+
+void loadVersion(int64_t seq, std::function<void(std::string, std::string)> done) {
+    std::string bytes;
+    const fs::path path = fs::path(dataDir()) / "versions" / (std::to_string(seq) + ".kefu");
+    if (!readFile(path, bytes)) return done("", "cannot read " + path.string());
+    done(std::move(bytes), "");
+}
+
+bool writable() { return true; }
+TabEvents takeTabEvents() { return {}; }
+
+void pickFile(const std::string&, const std::string& path) {
+    OpenedFile f;
+    f.name = fs::path(path).filename().string();
+    if (!readFile(path, f.bytes)) f.error = "cannot read " + path;
+    g_opened.push_back(std::move(f));
+}
+bool canPickByDialog() { return false; }
+
+std::vector<OpenedFile> takeOpenedFiles() {
+    std::vector<OpenedFile> out;
+    out.swap(g_opened);
+    return out;
 }
 
 } // namespace kefu::web::storage

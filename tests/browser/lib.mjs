@@ -79,9 +79,17 @@ export const item = (page, id) => page.evaluate((i) => window.kefu.item(i), id);
 export const state = (page) => page.evaluate(() => window.kefu.state());
 export const items = (page) => page.evaluate(() => window.kefu.items());
 
-// Clicks the middle of an item's rectangle with the mouse, as a person would.
+// Clicks the middle of an item's rectangle with the mouse, as a person would, once it stays in
+// place for a frame (a window that just appeared may still be sizing itself and move).
 export async function clickItem(page, id) {
-  const it = await waitFor(page, `item ${id}`, () => item(page, id));
+  let it = await waitFor(page, `item ${id}`, () => item(page, id));
+  for (let tries = 0; tries < 10; tries++) {
+    await waitFrames(page, 1);
+    const now = await waitFor(page, `item ${id}`, () => item(page, id));
+    const still = now.x === it.x && now.y === it.y && now.w === it.w && now.h === it.h;
+    it = now;
+    if (still) break;
+  }
   const x = it.x + it.w / 2, y = it.y + it.h / 2;
   await page.mouse.move(x, y);
   await waitFrames(page, 1);
@@ -120,3 +128,27 @@ export async function canvasDrawn(page) {
 
 const CJK = /[\u3400-\u9fff]/;
 export const hasCjk = (s) => CJK.test(s);
+
+// Types a name into the roster's field through the IME path and adds the agent.
+export async function addAgentByIme(page, name) {
+  await clickItem(page, 'roster.new_name');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: name });
+  await waitFor(page, `the field to read ${name}`, async () => (await item(page, 'roster.new_name')).value === name);
+  await clickItem(page, 'roster.add');
+  await waitFor(page, `${name} on the roster`, async () => (await state(page)).roster.some((a) => a.name === name));
+}
+
+// Waits for the status bar to say the shop is saved.
+export async function waitSaved(page) {
+  await waitFor(page, 'the status bar to say saved', async () => {
+    const s = await item(page, 'status.save');
+    return s && (s.label === '已保存' || s.label === 'Saved');
+  }, 15000);
+}
+
+// Waits for the first frame after a navigation.
+export async function ready(page) {
+  await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: 60000 });
+  await waitFrames(page, 3);
+}

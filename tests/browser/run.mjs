@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  canvasDrawn, check, clickItem, hasCjk, item, items, launchBrowser, openPage, startServer, state, waitFor, waitFrames,
+  addAgentByIme, canvasDrawn, check, clickItem, hasCjk, item, items, launchBrowser, openPage, ready, startServer, state,
+  waitFor, waitFrames, waitSaved,
 } from './lib.mjs';
+import { persistenceTests } from './persistence.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -202,27 +204,6 @@ test('the page follows the window size', async ({ demo }) => {
 });
 
 // Persistence (IndexedDB): each test has its own browser context, so its own empty storage.
-async function addAgentByIme(page, name) {
-  await clickItem(page, 'roster.new_name');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.insertText', { text: name });
-  await waitFor(page, `the field to read ${name}`, async () => (await item(page, 'roster.new_name')).value === name);
-  await clickItem(page, 'roster.add');
-  await waitFor(page, `${name} on the roster`, async () => (await state(page)).roster.some((a) => a.name === name));
-}
-
-async function waitSaved(page) {
-  await waitFor(page, 'the status bar to say saved', async () => {
-    const s = await item(page, 'status.save');
-    return s && (s.label === '已保存' || s.label === 'Saved');
-  }, 15000);
-}
-
-async function ready(page) {
-  await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: 60000 });
-  await waitFrames(page, 3);
-}
-
 test('changes are saved to IndexedDB and come back after a reload', async ({ browser, base, errors }) => {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
@@ -291,6 +272,8 @@ test('a failing save says so, keeps the data and offers the file export', async 
     await context.close();
   }
 });
+
+persistenceTests(test, { VIEWPORT, SHOTS });
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });

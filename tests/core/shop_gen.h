@@ -3,19 +3,12 @@
 #include <cstdint>
 #include <string>
 
+#include "random.h"
 #include "shop.h"
 
 namespace kefu::test {
 
-struct ShopRng {
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return int(next() % uint64_t(n)); }
+struct ShopRng : core::SplitMix64 {
     std::string text() {
         static const char* parts[] = {"张", "三", "李", "四", "喆", "a", "\"", ",", "\n", "", "客服", "😀", "<img>"};
         std::string out;

@@ -31,21 +31,47 @@ const std::vector<PresetName>& presetNames() {
 
 void drawFileMenu(MenuBar& m, const core::AppState& s) {
     if (!beginMenu("menu.file", tr("menu.file"))) return;
-    if (menuItem("file.open_demo", tr("file.open_demo"))) m.openDemo = true;
+    const bool hasData = !s.roster.empty() || !s.periods.empty();
+    if (menuItem("file.open_demo", tr("file.open_demo"), false, !s.readOnly)) m.openDemo = true;
+    if (menuItem("file.import_snapshot", tr("file.import_snapshot"), false, !s.readOnly)) m.importSnapshot = true;
+    if (menuItem("file.export_snapshot", tr("file.export_snapshot"), false, hasData)) m.exportSnapshot = true;
+    if (menuItem("file.history", tr("file.history"))) m.showHistory = true;
+    ImGui::Separator();
     menuItem("file.import", tr("file.import"), false, false);
-    if (menuItem("file.export_snapshot", tr("file.export_snapshot"), false, !s.roster.empty() || !s.periods.empty()))
-        m.exportSnapshot = true;
     menuItem("file.export", tr("file.export"), false, false);
+    ImGui::Separator();
+    if (menuItem("file.audit", tr("file.audit"))) m.showAudit = true;
+    if (menuItem("file.settings", tr("file.settings"))) m.showSettings = true;
     ImGui::EndMenu();
 }
 
-void drawDataMenu(const core::AppState& s, Actions& out) {
+// 编辑: undo and redo, named after the step they take back or again (Ctrl+Z / Ctrl+Y).
+void drawEditMenu(const core::AppState& s, Actions& out) {
+    if (!beginMenu("menu.edit", tr("menu.edit"))) return;
+    const core::UndoStep* u = core::undoStep(s);
+    const core::UndoStep* r = core::redoStep(s);
+    std::string undo = u ? trf("edit.undo_what", {tr("audit." + u->action)}) : tr("edit.undo");
+    std::string redo = r ? trf("edit.redo_what", {tr("audit." + r->action)}) : tr("edit.redo");
+    if (menuItem("edit.undo", undo + "    Ctrl+Z", false, u && !s.readOnly)) out.push(core::Undo{});
+    if (menuItem("edit.redo", redo + "    Ctrl+Y", false, r && !s.readOnly)) out.push(core::Redo{});
+    ImGui::EndMenu();
+}
+
+void drawDataMenu(MenuBar& m, const core::AppState& s, Actions& out) {
     if (!beginMenu("menu.data", tr("menu.data"))) return;
     if (s.periods.empty()) menuItem("data.no_period", tr("data.no_period"), false, false);
     for (int i = 0; i < int(s.periods.size()); ++i) {
+        const auto& p = s.periods[size_t(i)];
         std::string id = "data.period." + std::to_string(i);
-        std::string label = trf("data.period", {core::formatMonth(s.periods[size_t(i)].month)});
+        std::string label = trf(p.closed ? "data.period_closed" : "data.period", {core::formatMonth(p.month)});
         if (menuItem(id.c_str(), label, i == s.selectedPeriod)) out.push(core::SelectPeriod{i});
+    }
+    if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size())) {
+        ImGui::Separator();
+        const auto& p = s.periods[size_t(s.selectedPeriod)];
+        const std::string month = core::formatMonth(p.month);
+        if (!p.closed && menuItem("data.close", trf("data.close", {month}), false, !s.readOnly)) m.closePeriod = s.selectedPeriod;
+        if (p.closed && menuItem("data.reopen", trf("data.reopen", {month}), false, !s.readOnly)) m.reopenPeriod = s.selectedPeriod;
     }
     ImGui::EndMenu();
 }
@@ -79,7 +105,8 @@ void drawLanguageSwitch(const core::AppState& s, Actions& out) {
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     drawFileMenu(m, s);
-    drawDataMenu(s, out);
+    drawEditMenu(s, out);
+    drawDataMenu(m, s, out);
     drawAssessMenu(s, out);
     drawReportMenu();
     if (beginMenu("menu.help", tr("menu.help"))) {

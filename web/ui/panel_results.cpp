@@ -99,8 +99,15 @@ void drawPeriodChoice(const core::AppState& s, Actions& out) {
     for (int i = 0; i < int(s.periods.size()); ++i) {
         ImGui::SameLine();
         std::string id = "results.period." + std::to_string(i);
-        if (radio(id.c_str(), core::formatMonth(s.periods[size_t(i)].month), i == s.selectedPeriod))
-            out.push(core::SelectPeriod{i});
+        const auto& p = s.periods[size_t(i)];
+        const std::string label = core::formatMonth(p.month) + (p.closed ? " " + tr("results.closed_mark") : "");
+        if (radio(id.c_str(), label, i == s.selectedPeriod)) out.push(core::SelectPeriod{i});
+    }
+    const auto& p = s.periods[size_t(s.selectedPeriod)];
+    if (p.closed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.8f, 1.0f, 1));
+        textWrapped("results.closed", trf("results.closed", {core::formatMonth(p.month)}));
+        ImGui::PopStyleColor();
     }
 }
 } // namespace

@@ -2,6 +2,8 @@
 // Panels read a const AppState and push Actions; what they keep themselves is UI-only state
 // (text being typed, open dialogs). The app applies the actions after the frame (STYLE.md 3).
 #pragma once
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,12 +28,16 @@ Layout computeLayout();
 struct MenuBar {
     bool showAbout = false;
     bool exportSnapshot = false; // 文件 > 导出快照
+    bool importSnapshot = false; // 文件 > 导入快照 (the app opens the file picker)
     bool openDemo = false; // set by 文件 > 打开示例店铺; the app turns it into LoadShop
+    bool showHistory = false, showAudit = false, showSettings = false;
+    int closePeriod = -1, reopenPeriod = -1; // 数据 > 结算 / 重新打开 (asks for the reason)
 };
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out);
 
 struct StatusInfo {
     bool fullFont = false;
+    bool readOnly = false;
     int save = 0;          // web::SaveState: nothing, unsaved, saving, saved, failed
     std::string saveError;
 };
@@ -60,6 +66,59 @@ struct WelcomeDialog {
 void drawWelcomeDialog(WelcomeDialog& d, const core::AppState& s);
 
 void drawAboutWindow(MenuBar& m);
+
+// 历史版本: the saved versions, newest first; restoring one is an undoable action. The app fills
+// `versions` (asynchronously) when `refresh` is set and loads the version `restore` names.
+struct VersionRow {
+    int64_t seq = 0, at = 0, size = 0;
+    bool current = false, otherShop = false;
+};
+struct HistoryWindow {
+    bool open = false;
+    bool refresh = false;  // ask storage for the list
+    bool loading = false;
+    std::vector<VersionRow> versions;
+    std::string error;
+    int64_t restore = 0;   // the version to load and restore (0: none)
+    int64_t restoring = 0; // being loaded
+};
+void drawHistoryWindow(HistoryWindow& w, const core::AppState& s);
+
+// The opened snapshot file: a preview (shop, months, agents, last change, author), then replace or
+// merge; a merge with conflicts lists them side by side for a choice each.
+struct ImportWindow {
+    std::map<std::string, core::Prefer> choices;
+    bool confirmClosed = false;
+    bool confirmReplace = false;
+    bool askPath = false; // desktop: no file dialog, a path is typed
+    std::string path;
+    bool openPath = false; // the typed path is to be read
+};
+void drawImportWindow(ImportWindow& w, const core::AppState& s, Actions& out);
+
+// 操作记录: the audit log, newest first.
+struct AuditWindow {
+    bool open = false;
+};
+void drawAuditWindow(AuditWindow& w, const core::AppState& s);
+
+// 设置: the manager's name (the author of every change).
+struct SettingsWindow {
+    bool open = false;
+    bool filled = false;
+    std::string managerName;
+};
+void drawSettingsWindow(SettingsWindow& w, const core::AppState& s, Actions& out);
+
+// Closing a month (optional note) or reopening it (a reason is required).
+struct PeriodDialog {
+    int closing = -1, reopening = -1;
+    std::string reason;
+};
+void drawPeriodDialog(PeriodDialog& d, const core::AppState& s, Actions& out);
+
+// "2026-11-22 21:30" in the browser's time zone.
+std::string formatTime(int64_t unixMs);
 void drawNotices(const core::AppState& s, Actions& out, const Layout& layout);
 
 } // namespace kefu::web::ui

@@ -32,7 +32,18 @@ void drawStatusBar(const core::AppState& s, const StatusInfo& info, const Layout
     static const char* const kSaveKeys[] = {"status.nothing_to_save", "status.unsaved", "status.saving", "status.saved",
                                             "status.save_failed"};
     const int save = info.save >= 0 && info.save < 5 ? info.save : 0;
-    text("status.save", tr(save == 0 && !(s.periods.empty() && s.roster.empty()) ? "status.unsaved" : kSaveKeys[save]));
+    if (info.readOnly) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+        text("status.save", tr("status.read_only"));
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("status.read_only_tip").c_str());
+    } else {
+        text("status.save", tr(save == 0 && !(s.periods.empty() && s.roster.empty()) ? "status.unsaved" : kSaveKeys[save]));
+    }
+    if (!s.managerName.empty()) {
+        separator();
+        text("status.manager", trf("status.manager", {s.managerName}));
+    }
     separator();
     text("status.font", tr(info.fullFont ? "status.font_full" : "status.font_loading"));
     ImGui::End();

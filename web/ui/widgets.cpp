@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
@@ -91,6 +93,12 @@ bool radio(const char* id, std::string_view label, bool active) {
     return clicked;
 }
 
+bool checkbox(const char* id, std::string_view label, bool& value) {
+    bool changed = ImGui::Checkbox(imguiLabel(label, id).c_str(), &value);
+    recordItem(id, label, "checkbox", value ? "1" : "0");
+    return changed;
+}
+
 void text(const char* id, std::string_view s) {
     fonts().noteText(s);
     ImGui::TextUnformatted(s.data(), s.data() + s.size());
@@ -120,5 +128,24 @@ bool beginPanel(const char* id, std::string_view title, ImVec2 pos, ImVec2 size)
 }
 
 void endPanel() { ImGui::End(); }
+
+bool beginDialog(const char* id, std::string_view title, bool* open, float width, float height) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.45f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
+    const float w = std::min(width, io.DisplaySize.x - 20);
+    if (height > 0) {
+        ImGui::SetNextWindowSize(ImVec2(w, height), ImGuiCond_Appearing);
+    } else { // fixed width, as tall as its content (up to the screen)
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, io.DisplaySize.y - 40));
+        flags |= ImGuiWindowFlags_AlwaysAutoResize;
+    }
+    bool visible = ImGui::Begin(imguiLabel(title, id).c_str(), open, flags);
+    ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    recordRect(id, title, "window", p.x, p.y, sz.x, sz.y);
+    return visible;
+}
+
+void endDialog() { ImGui::End(); }
 
 } // namespace kefu::web::ui

@@ -23,12 +23,17 @@ void clearField(const char* id, std::string& value, bool refocus);
 // A drop-down of translated items; returns true when the selection changed.
 bool combo(const char* id, std::string_view label, int& current, const std::vector<std::string>& items, float width = -1);
 bool radio(const char* id, std::string_view label, bool active);
+bool checkbox(const char* id, std::string_view label, bool& value);
 void text(const char* id, std::string_view s);
 void textDisabled(const char* id, std::string_view s);
 void textWrapped(const char* id, std::string_view s);
 // Begins a full-size panel window at a fixed place (no move/resize); records its title.
 bool beginPanel(const char* id, std::string_view title, ImVec2 pos, ImVec2 size);
 void endPanel();
+// Begins a movable window centred on its first appearance (`open` gets a close button); records it.
+// height 0: as tall as its content.
+bool beginDialog(const char* id, std::string_view title, bool* open, float width, float height = 0);
+void endDialog();
 // "label###id" for ImGui calls that the wrappers do not cover (tables, popups).
 std::string imguiLabel(std::string_view label, const char* id);
 
