@@ -8,12 +8,13 @@
 #include "presets.h"
 #include "scheme.h"
 #include "shop_state.h"
-#include "snapshot.h"
+#include "app_actions.h"
 
 namespace kefu::core {
 
+using namespace detail;
+
 namespace {
-const Msg kText{"{0}", "{0}"};
 const Msg kNameEmpty{"请填写客服姓名", "Enter the agent's name"};
 const Msg kGroupEmpty{"请填写组别", "Enter the group"};
 const Msg kAgentExists{"客服“{0}”已在名单中", "Agent '{0}' is already on the roster"};
@@ -29,36 +30,11 @@ const Msg kAlreadyClosed{"{0} 已经结算过了", "{0} is already closed"};
 const Msg kNotClosed{"{0} 没有结算，不需要重新打开", "{0} is not closed"};
 const Msg kReasonNeeded{"重新打开已结算的月份需要填写原因", "Reopening a closed month needs a reason"};
 const Msg kNoResults{"{0} 还没有考核结果，不能结算", "{0} has no results yet and cannot be closed"};
-const Msg kBadSnapshot{"“{0}”不是可用的快照文件：{1}", "'{0}' is not a usable snapshot file: {1}"};
-const Msg kOtherShop{"“{0}”是另一个店铺（{1}）的快照，不能合并；只能替换当前店铺",
-                     "'{0}' is a snapshot of another shop ({1}); it cannot be merged, only replace this shop"};
-const Msg kNoIncoming{"没有打开的快照文件", "No snapshot file is open"};
-const Msg kUnchosen{"还有 {0} 处冲突没有选择保留哪一边", "{0} conflicts still need a side chosen"};
-const Msg kConfirmClosed{"合并会修改已结算的月份，请先勾选确认", "The merge changes a closed month: confirm it first"};
-const Msg kMerged{"已合并“{0}”：从文件取用 {1} 处修改，解决 {2} 处冲突",
-                  "Merged '{0}': {1} changes taken from the file, {2} conflicts resolved"};
 const Msg kUnknownMetric{"没有指标“{0}”", "No metric '{0}'"};
+const Msg kComputed{"{0} 由其他指标算出，不能直接填写", "{1} is computed from other metrics and cannot be typed"};
 const Msg kNothingToUndo{"没有可以撤销的操作", "Nothing to undo"};
 const Msg kNothingToRedo{"没有可以重做的操作", "Nothing to redo"};
 
-// Fills {0} {1} ... of a message template.
-std::string fill(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
-            if (size_t(p[1] - '0') < args.size()) out += args[size_t(p[1] - '0')];
-            p += 2;
-            continue;
-        }
-        out += *p;
-    }
-    return out;
-}
-
-void notice(AppState& s, const Msg& msg, const std::vector<std::string>& args = {}) {
-    s.notices.push_back(Text2{fill(msg.zh, args), fill(msg.en, args)});
-}
-void noticeText(AppState& s, const std::string& text) { notice(s, kText, {text}); }
 
 bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -229,11 +205,6 @@ void putDoc(AppState& s, DocState d) {
     s.demo = d.demo;
 }
 
-// What a data action did, for the audit log and the undo menu; empty action = nothing changed.
-struct Change {
-    std::string action, detail;
-    explicit operator bool() const { return !action.empty(); }
-};
 
 Change closePeriod(AppState& s, const ClosePeriod& a) {
     if (a.index < 0 || a.index >= int(s.periods.size())) return notice(s, kNoSuchPeriod), Change{};
@@ -250,21 +221,41 @@ Change closePeriod(AppState& s, const ClosePeriod& a) {
     return {"close", month + (p.closeReason.empty() ? "" : ": " + p.closeReason)};
 }
 
+// Writes values into a month (all or none: every edit is checked first); how many changed.
+int writeValues(AppState& s, int period, const std::vector<ValueEdit>& edits) {
+    if (period < 0 || period >= int(s.periods.size())) return notice(s, kNoSuchPeriod), -1;
+    PeriodData& p = s.periods[size_t(period)];
+    if (p.closed) return notice(s, kPeriodClosed, {formatMonth(p.month)}), -1;
+    std::vector<size_t> rows;
+    for (const auto& e : edits) {
+        const MetricDef* m = Catalog::builtin().find(e.metric);
+        if (!m) return notice(s, kUnknownMetric, {e.metric}), -1;
+        if (!m->formula.empty()) return notice(s, kComputed, {m->zh, m->en}), -1;
+        auto row = std::find_if(p.input.agents.begin(), p.input.agents.end(), [&](const Agent& x) { return x.name == e.agent; });
+        if (row == p.input.agents.end()) return notice(s, kNoAgent, {e.agent}), -1;
+        rows.push_back(size_t(row - p.input.agents.begin()));
+    }
+    int changed = 0;
+    for (size_t i = 0; i < edits.size(); ++i) {
+        const int col = p.input.metrics.addColumn(edits[i].metric);
+        if (p.input.metrics.get(rows[i], col) == edits[i].value) continue;
+        p.input.metrics.set(rows[i], col, edits[i].value);
+        ++changed;
+    }
+    if (changed) recompute(s);
+    return changed;
+}
+
 Change setMetricValue(AppState& s, const SetMetricValue& a) {
-    if (a.period < 0 || a.period >= int(s.periods.size())) return notice(s, kNoSuchPeriod), Change{};
-    PeriodData& p = s.periods[size_t(a.period)];
-    const std::string month = formatMonth(p.month);
-    if (p.closed) return notice(s, kPeriodClosed, {month}), Change{};
-    if (!Catalog::builtin().find(a.metric)) return notice(s, kUnknownMetric, {a.metric}), Change{};
-    auto row = std::find_if(p.input.agents.begin(), p.input.agents.end(), [&](const Agent& x) { return x.name == a.agent; });
-    if (row == p.input.agents.end()) return notice(s, kNoAgent, {a.agent}), Change{};
-    const size_t r = size_t(row - p.input.agents.begin());
-    const int col = p.input.metrics.addColumn(a.metric);
-    if (p.input.metrics.get(r, col) == a.value) return {};
-    p.input.metrics.set(r, col, a.value);
-    recompute(s);
+    if (writeValues(s, a.period, {{a.agent, a.metric, a.value}}) <= 0) return {};
     std::string value = a.value ? formatNumber(*a.value) : "-";
-    return {"set_value", month + " / " + a.agent + " / " + a.metric + " = " + value};
+    return {"set_value", formatMonth(s.periods[size_t(a.period)].month) + " / " + a.agent + " / " + a.metric + " = " + value};
+}
+
+Change setMetricValues(AppState& s, const SetMetricValues& a) {
+    const int changed = writeValues(s, a.period, a.edits);
+    if (changed <= 0) return {};
+    return {"paste", formatMonth(s.periods[size_t(a.period)].month) + ": " + std::to_string(changed)};
 }
 
 Change reopenPeriod(AppState& s, const ReopenPeriod& a) {
@@ -278,103 +269,6 @@ Change reopenPeriod(AppState& s, const ReopenPeriod& a) {
     p.closeReason = reason;
     recompute(s); // from now on it follows the shop's scheme again
     return {"reopen", month + ": " + reason};
-}
-
-// The newest time in a shop: records' stamps and the log.
-int64_t lastChangeOf(const Shop& shop, std::string& author) {
-    int64_t at = shop.stamp.at;
-    author = shop.stamp.author;
-    auto see = [&](const Stamp& st) {
-        if (st.at > at) { at = st.at; author = st.author; }
-    };
-    for (const auto& a : shop.agents) see(a.stamp);
-    for (const auto& p : shop.periods) {
-        see(p.stamp);
-        for (const auto& c : p.cells) see(c.stamp);
-        for (const auto& e : p.events) see(e.stamp);
-    }
-    for (const auto& e : shop.audit) see(Stamp{e.at, e.author, {}});
-    return at;
-}
-
-// Replaces the open shop's data with `shop`, keeping this copy's audit log (plus the entries it
-// does not have yet), so the log tells what happened here.
-void takeShop(AppState& s, const Shop& shop) {
-    std::vector<LogEntry> audit = s.record.audit;
-    for (const auto& e : shop.audit)
-        if (std::find(audit.begin(), audit.end(), e) == audit.end()) audit.push_back(e);
-    std::stable_sort(audit.begin(), audit.end(), [](const LogEntry& x, const LogEntry& y) { return x.at < y.at; });
-    const Lang language = s.language;
-    s.periods.clear();
-    stateFromShop(s, shop);
-    s.language = language;
-    s.record = shop;
-    s.record.audit = std::move(audit);
-}
-
-Change openSnapshotFile(AppState& s, const OpenSnapshotFile& a) {
-    auto shop = decodeSnapshot(a.bytes);
-    if (!shop) return notice(s, kBadSnapshot, {a.fileName, shop.error()}), Change{};
-    Incoming in;
-    in.fileName = a.fileName;
-    in.summary = summarizeShop(*shop);
-    in.sameShop = !s.record.id.empty() && shop->id == s.record.id;
-    in.shop = std::move(*shop);
-    s.incoming = std::move(in);
-    return {};
-}
-
-Change replaceWithIncoming(AppState& s) {
-    if (!s.incoming) return notice(s, kNoIncoming), Change{};
-    Incoming in = std::move(*s.incoming);
-    s.incoming.reset();
-    const bool other = in.shop.id != s.record.id;
-    takeShop(s, in.shop);
-    s.demo = false;
-    return {"replace", in.fileName + (other ? " (" + in.shop.name + ")" : "")};
-}
-
-int unresolvedCount(const MergeReport& r) { return int(r.unresolved()); }
-
-Change finishMerge(AppState& s, MergeReport report, const std::string& fileName) {
-    int resolved = int(report.conflicts.size());
-    takeShop(s, report.merged);
-    s.incoming.reset();
-    notice(s, kMerged, {fileName, std::to_string(report.takenFromB), std::to_string(resolved)});
-    return {"merge", fileName + ": " + std::to_string(report.takenFromB) + " / " + std::to_string(resolved)};
-}
-
-Change mergeIncoming(AppState& s, int64_t now) {
-    if (!s.incoming) return notice(s, kNoIncoming), Change{};
-    Incoming& in = *s.incoming;
-    if (!in.sameShop) return notice(s, kOtherShop, {in.fileName, in.shop.name}), Change{};
-    auto report = mergeShops(s.record, in.shop, Prefer::None, now, s.managerName);
-    if (!report) return noticeText(s, report.error()), Change{};
-    if (report->conflicts.empty()) return finishMerge(s, std::move(*report), in.fileName);
-    in.merging = true;
-    in.conflicts = report->conflicts;
-    in.changesFromFile = report->takenFromB;
-    return {};
-}
-
-Change resolveMerge(AppState& s, const ResolveMerge& a, int64_t now) {
-    if (!s.incoming || !s.incoming->sameShop) return notice(s, kNoIncoming), Change{};
-    auto report = mergeShops(s.record, s.incoming->shop, Prefer::None, now, s.managerName, a.choices);
-    if (!report) return noticeText(s, report.error()), Change{};
-    if (int n = unresolvedCount(*report)) return notice(s, kUnchosen, {std::to_string(n)}), Change{};
-    for (const auto& c : report->conflicts) {
-        auto it = a.choices.find(c.id);
-        if (c.kind == "closed_period" && it != a.choices.end() && it->second == Prefer::B && !a.confirmClosed)
-            return notice(s, kConfirmClosed), Change{};
-    }
-    return finishMerge(s, std::move(*report), s.incoming->fileName);
-}
-
-Change restoreVersion(AppState& s, const RestoreVersion& a) {
-    auto shop = decodeSnapshot(a.bytes);
-    if (!shop) return notice(s, kBadSnapshot, {a.label, shop.error()}), Change{};
-    takeShop(s, *shop);
-    return {"restore", a.label};
 }
 
 struct Applier {
@@ -421,6 +315,7 @@ struct Applier {
     }
     Change operator()(const ClearNotices&) { s.notices.clear(); return {}; }
     Change operator()(const SetMetricValue& a) { return setMetricValue(s, a); }
+    Change operator()(const SetMetricValues& a) { return setMetricValues(s, a); }
     Change operator()(const ClosePeriod& a) { return closePeriod(s, a); }
     Change operator()(const ReopenPeriod& a) { return reopenPeriod(s, a); }
     Change operator()(const OpenSnapshotFile& a) { return openSnapshotFile(s, a); }
@@ -430,12 +325,7 @@ struct Applier {
     Change operator()(const CancelIncoming&) { s.incoming.reset(); return {}; }
     Change operator()(const RestoreVersion& a) { return restoreVersion(s, a); }
     Change operator()(const SetReadOnly& a) { s.readOnly = a.readOnly; return {}; }
-    Change operator()(const FollowSaved& a) {
-        auto shop = decodeSnapshot(a.bytes);
-        if (!shop) return notice(s, kBadSnapshot, {"", shop.error()}), Change{};
-        openShop(s, *shop);
-        return {};
-    }
+    Change operator()(const FollowSaved& a) { return followSaved(s, a); }
     Change operator()(const Undo&) { return {}; }
     Change operator()(const Redo&) { return {}; }
 };
@@ -469,34 +359,6 @@ void undoRedo(AppState& s, bool undo, int64_t now, uint64_t seed) {
     commit(s, undo ? "undo" : "redo", action + (detail.empty() ? "" : ": " + detail), now, seed);
 }
 } // namespace
-
-SnapshotSummary summarizeShop(const Shop& shop) {
-    SnapshotSummary out;
-    out.shopId = shop.id;
-    out.shopName = shop.name;
-    out.managerName = shop.managerName;
-    for (const auto& p : shop.periods) {
-        out.months.push_back(formatMonth(p.month));
-        if (p.closed) ++out.closedMonths;
-    }
-    out.agents = size_t(std::count_if(shop.agents.begin(), shop.agents.end(), [](const AgentRecord& a) { return a.active; }));
-    out.lastChange = lastChangeOf(shop, out.lastAuthor);
-    return out;
-}
-
-void openShop(AppState& s, const Shop& shop) {
-    const Lang language = s.language;
-    s.periods.clear();
-    stateFromShop(s, shop);
-    s.language = language;
-    s.record = shop;
-    s.undo.clear();
-    s.redo.clear();
-    s.incoming.reset();
-    std::string author;
-    s.clock = std::max(s.clock, lastChangeOf(shop, author));
-    ++s.dataRevision;
-}
 
 const UndoStep* undoStep(const AppState& s) { return s.undo.empty() ? nullptr : &s.undo.back(); }
 const UndoStep* redoStep(const AppState& s) { return s.redo.empty() ? nullptr : &s.redo.back(); }

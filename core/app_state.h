@@ -12,6 +12,7 @@
 #include "explain.h"
 #include "json.h"
 #include "merge.h"
+#include "metric_input.h"
 #include "model.h"
 #include "results.h"
 #include "shop.h"
@@ -129,6 +130,11 @@ struct SetMetricValue {
     std::string metric; // catalog id
     std::optional<double> value;
 };
+// Many values at once (a pasted block): one undo step.
+struct SetMetricValues {
+    int period;
+    std::vector<ValueEdit> edits;
+};
 struct Undo {};
 struct Redo {};
 // A .kefu file picked or dropped: decoded and shown as a preview (state.incoming); nothing changes yet.
@@ -155,7 +161,7 @@ struct SetReadOnly { bool readOnly; };
 struct FollowSaved { std::string bytes; };
 
 using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, SelectPeriod, SelectScheme, LoadShop,
-                            ClearNotices, SetManagerName, SetMetricValue, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
+                            ClearNotices, SetManagerName, SetMetricValue, SetMetricValues, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
                             ReplaceWithIncoming, MergeIncoming, ResolveMerge, CancelIncoming, RestoreVersion, SetReadOnly,
                             FollowSaved>;
 
