@@ -1,6 +1,8 @@
 #include "merge.h"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "snapshot.h"
 
@@ -36,15 +38,23 @@ public:
     template <class R, class Key, class ToJson>
     std::vector<R> list(const std::vector<R>& as, const std::vector<R>& bs, Key key, const std::string& kind,
                         const std::string& prefix, ToJson toJson, bool closed = false) {
+        std::unordered_map<std::string, const R*> inB;
+        inB.reserve(bs.size());
+        for (const R& b : bs) inB.emplace(key(b), &b);
+        std::unordered_set<std::string> inA;
+        inA.reserve(as.size());
         std::vector<R> out;
+        out.reserve(as.size() + bs.size());
         for (const R& a : as) {
-            auto it = std::find_if(bs.begin(), bs.end(), [&](const R& b) { return key(b) == key(a); });
-            out.push_back(it == bs.end() ? a : one(a, *it, kind, prefix + key(a), toJson, closed));
+            std::string k = key(a);
+            auto it = inB.find(k);
+            out.push_back(it == inB.end() ? a : one(a, *it->second, kind, prefix + k, toJson, closed));
+            inA.insert(std::move(k));
         }
         for (const R& b : bs) {
-            bool inA = std::any_of(as.begin(), as.end(), [&](const R& a) { return key(a) == key(b); });
-            if (inA) continue;
-            if (closed) { out.push_back(closedChange(b, kind, prefix + key(b), toJson)); continue; }
+            std::string k = key(b);
+            if (inA.count(k)) continue;
+            if (closed) { out.push_back(closedChange(b, kind, prefix + k, toJson)); continue; }
             out.push_back(b);
             ++m_report.takenFromB;
         }
@@ -121,15 +131,21 @@ PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b
     // In a period closed in A, records only B has are kept only when B is chosen for them.
     const auto keep = [&](bool inA, const std::string& id) { return !a.closed || inA || m.decided(id) == Prefer::B; };
     out.cells.clear();
-    for (auto& c : cells) {
-        const bool inA = std::any_of(a.cells.begin(), a.cells.end(), [&](const MetricCell& x) { return cellKey(x) == cellKey(c); });
-        if (keep(inA, "cell:" + prefix + cellKey(c))) out.cells.push_back(std::move(c));
-    }
     out.events.clear();
-    for (auto& e : events) {
-        const bool inA = std::any_of(a.events.begin(), a.events.end(), [&](const EventRecord& x) { return x.id == e.id; });
-        if (keep(inA, "event:" + prefix + e.id)) out.events.push_back(std::move(e));
+    if (!a.closed) {
+        out.cells = std::move(cells);
+        out.events = std::move(events);
+        return out;
     }
+    std::unordered_set<std::string> cellsOfA, eventsOfA;
+    for (const auto& x : a.cells) cellsOfA.insert(cellKey(x));
+    for (const auto& x : a.events) eventsOfA.insert(x.id);
+    for (auto& c : cells) {
+        const std::string k = cellKey(c);
+        if (keep(cellsOfA.count(k) > 0, "cell:" + prefix + k)) out.cells.push_back(std::move(c));
+    }
+    for (auto& e : events)
+        if (keep(eventsOfA.count(e.id) > 0, "event:" + prefix + e.id)) out.events.push_back(std::move(e));
     return out;
 }
 } // namespace

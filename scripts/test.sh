@@ -36,7 +36,7 @@ count_doctest() {
 add_result() {
     PASSED=$((PASSED + $2))
     FAILED=$((FAILED + $3))
-    SUITE_LINES+=("$(printf '%-34s %4d passed, %d failed' "$1" "$2" "$3")")
+    SUITE_LINES+=("$(printf '%-40s %4d passed, %d failed' "$1" "$2" "$3")")
     log "$1: $2 passed, $3 failed"
 }
 
@@ -74,6 +74,21 @@ suite_desktop_smoke() {
     fi
     run_logged "$log" "$(host_python)" "$ROOT/tests/desktop/smoke.py" "$BUILD/native-asan/web/kefu-desktop"
     count_from_log "desktop smoke (ASan, offscreen)" "$log" $?
+}
+
+# Panel smoke tests on ImGui's null backend (tests/ui/): every panel of web/ui/ drawn with no window
+# or renderer in every test state, clicks checked at the action queue; an ImGui assert is a failure.
+# Built in the sanitizer tree next to the desktop app (the same configure as suite_desktop_smoke).
+suite_panels() {
+    local log="$BUILD/test-panels.log" name="panel smoke tests (ImGui null backend)"
+    if ! (ensure_imgui && cmake_build "$BUILD/native-asan" \
+            "-DCMAKE_BUILD_TYPE=Debug -DKEFU_SANITIZE=ON -DKEFU_DESKTOP=ON -DIMGUI_DIR=$IMGUI_DIR" kefu_panel_tests); then
+        add_result "$name" 0 1
+        return
+    fi
+    run_logged "$log" env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        "$BUILD/native-asan/tests/ui/kefu_panel_tests" --no-colors=true
+    count_doctest "$name" "$log" $?
 }
 
 suite_golden() {
@@ -120,7 +135,8 @@ suite_fuzz() {
 suite_browser() {
     local log="$BUILD/test-browser.log"
     if ! (build_page && ensure_playwright); then add_result "browser tests (Chromium)" 0 1; return; fi
-    run_logged "$log" node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --screenshots "$BUILD/screenshots"
+    run_logged "$log" node "$ROOT/tests/browser/run.mjs" --dist "$DIST" --screenshots "$BUILD/screenshots" \
+        --kefu "$BUILD/native/kefu"
     local rc=$?
     grep -E '^(ok|FAIL|  )' "$log" >&2
     count_from_log "browser tests (Chromium)" "$log" $rc
@@ -148,6 +164,7 @@ run_tests() {
         suite_header_check
         suite_native_asan
         suite_desktop_smoke
+        suite_panels
         suite_golden
         suite_wasm_core
         suite_fuzz

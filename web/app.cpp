@@ -78,6 +78,7 @@ void App::drawWindows() {
         if (storage::canPickByDialog()) storage::pickFile(".kefu");
         else m_import.askPath = true;
     }
+    if (m_tab == ui::Tab::Overview) ui::drawScorecard(m_results, m_state);
     ui::drawHistoryWindow(m_history, m_state);
     ui::drawImportWindow(m_import, m_state, m_actions);
     ui::drawAuditWindow(m_audit, m_state);
@@ -130,15 +131,40 @@ void App::handleStorage() {
 void App::handleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || !io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V), false)) {
+        std::string text = platform::clipboardForPaste();
+        if (!text.empty()) pasteText(std::move(text));
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) {
+        std::string text = copyText();
+        if (!text.empty()) ImGui::SetClipboardText(text.c_str());
+    }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false))
         m_actions.push(io.KeyShift ? core::Action{core::Redo{}} : core::Action{core::Undo{}});
     else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false))
         m_actions.push(core::Redo{});
 }
 
-// Roster on the left, results on the right; stacked when the window is narrow.
+void App::pasteText(std::string text) {
+    if (m_tab == ui::Tab::Data) m_data.pasted = std::move(text);
+}
+
+std::string App::copyText() const { return m_tab == ui::Tab::Data ? ui::dataPanelTsv(m_data, m_state) : std::string(); }
+
+// The tabs; under them roster on the left and results on the right (stacked when the window is
+// narrow), or the data grid.
 void App::drawPanels(const ui::Layout& l) {
-    const ImVec2 p = l.contentPos, s = l.contentSize;
+    const float tabs = ImGui::GetFrameHeight() + 8;
+    ui::drawTabs(m_tab, l.contentPos, l.contentSize.x);
+    const ImVec2 p(l.contentPos.x, l.contentPos.y + tabs), s(l.contentSize.x, l.contentSize.y - tabs);
+    if (m_tab == ui::Tab::Data) {
+        ui::drawDataPanel(m_data, m_state, m_actions, p, s);
+        return;
+    }
+    if (m_tab == ui::Tab::Pay) {
+        ui::drawPayPanel(m_state, m_actions, p, s);
+        return;
+    }
     if (s.x >= 900) {
         const float left = std::max(420.0f, s.x * 0.38f);
         ui::drawRosterPanel(m_roster, m_state, m_actions, p, ImVec2(left, s.y));

@@ -22,6 +22,11 @@ public:
     const Autosave& autosave() const { return m_autosave; }
     // Queues an action for the end of the next frame (the test hook's window.kefu.act).
     void push(core::Action a) { m_actions.push(std::move(a)); }
+    // Text pasted while no text field has the keyboard (the page's paste event; Ctrl+V on the
+    // desktop): the data grid takes it when its tab is open.
+    void pasteText(std::string text);
+    // What Ctrl+C copies when no text field has the keyboard: the data grid as TSV, or nothing.
+    std::string copyText() const;
 
 private:
     void drawPanels(const ui::Layout& layout);
@@ -37,6 +42,8 @@ private:
     ui::MenuBar m_menu;
     ui::RosterPanel m_roster;
     ui::ResultsPanel m_results;
+    ui::DataPanel m_data;
+    ui::Tab m_tab = ui::Tab::Overview;
     ui::WelcomeDialog m_welcome;
     ui::HistoryWindow m_history;
     ui::ImportWindow m_import;

@@ -30,5 +30,8 @@ bool frameDone(bool first, const TextFieldState& field);
 void exitReport();
 // Installs ImGui's clipboard callbacks.
 void setupClipboard();
+// What Ctrl+V outside a text field pastes: the system clipboard on the desktop; empty in the page,
+// whose paste event delivers the text instead (App::pasteText).
+std::string clipboardForPaste();
 
 } // namespace kefu::web::platform

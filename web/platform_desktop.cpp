@@ -83,4 +83,11 @@ void exitReport() {
 
 void setupClipboard() {} // ImGui's SDL backend already uses SDL's clipboard
 
+std::string clipboardForPaste() {
+    char* text = SDL_GetClipboardText();
+    std::string out = text ? text : "";
+    SDL_free(text);
+    return out;
+}
+
 } // namespace kefu::web::platform

@@ -111,6 +111,8 @@ void setupClipboard() {
     io.SetClipboardTextFn = setClipboard;
 }
 
+std::string clipboardForPaste() { return {}; }
+
 } // namespace kefu::web::platform
 
 // Called by shell.html. Returned strings stay valid until the next call of the same function.
@@ -157,11 +159,15 @@ EMSCRIPTEN_KEEPALIVE long kefu_frame_count() { return kefu::web::frameCount(); }
 
 EMSCRIPTEN_KEEPALIVE void kefu_text_input(const char* utf8) { kefu::web::insertText(utf8); }
 
+// Copy: the active text field's selection, or (no field active) what the app copies (the grid).
 EMSCRIPTEN_KEEPALIVE const char* kefu_copy_text() {
     static std::string s;
-    s = kefu::web::selectedText();
+    s = kefu::web::activeTextField().active ? kefu::web::selectedText() : kefu::web::app().copyText();
     return s.c_str();
 }
+
+// Paste outside a text field (the page's document-level paste event).
+EMSCRIPTEN_KEEPALIVE void kefu_paste_outside(const char* utf8) { kefu::web::app().pasteText(utf8 ? utf8 : ""); }
 
 EMSCRIPTEN_KEEPALIVE const char* kefu_cut_text() {
     static std::string s;

@@ -372,7 +372,7 @@ export function persistenceTests(test, { VIEWPORT, SHOTS }) {
         const st = await state(page);
         return st.closed.includes(before.period) ? st : null;
       });
-      check(!!(await item(page, 'results.closed')), 'the results panel does not say the month is closed');
+      check(!!(await item(page, 'results.period_closed')), 'the results panel does not say the month is closed');
       await page.evaluate((m) => window.kefu.act({ type: 'set_metric', period: m, agent: '王喆', metric: 'sales_amount', value: 1 }), before.period);
       await waitFor(page, 'the refusal', async () => (await state(page)).notices.some((n) => n.includes('已结算')));
       await clickItem(page, 'notice.dismiss');

@@ -2,7 +2,7 @@
 // playwright-core opens the served dist/, then clicks and types through window.kefu like a user.
 // Screenshots go to --screenshots (build/screenshots) for people to look at. Last line:
 // "N passed, M failed".
-//   node tests/browser/run.mjs --dist dist --screenshots build/screenshots [--only NAME]
+//   node tests/browser/run.mjs --dist dist --screenshots build/screenshots [--kefu build/native/kefu] [--only NAME]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import {
   waitFor, waitFrames, waitSaved,
 } from './lib.mjs';
 import { persistenceTests } from './persistence.mjs';
+import { workflowTests } from './workflow.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -20,6 +21,7 @@ const arg = (name, fallback) => {
 const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
 const SHOTS = path.resolve(arg('--screenshots', path.join(ROOT, 'build/screenshots')));
 const ONLY = arg('--only', '');
+const KEFU = path.resolve(arg('--kefu', path.join(ROOT, 'build/native/kefu'))); // the CLI, to compare with
 const VIEWPORT = { width: 1280, height: 800 };
 
 // Items whose label is data (names, groups, the shop), not a translated UI text.
@@ -274,6 +276,7 @@ test('a failing save says so, keeps the data and offers the file export', async 
 });
 
 persistenceTests(test, { VIEWPORT, SHOTS });
+workflowTests(test, { VIEWPORT, SHOTS, ROOT, KEFU });
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });

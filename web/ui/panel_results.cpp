@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "metrics.h"
 #include "ui/panels.h"
+#include "test_hook.h"
 #include "ui/widgets.h"
 
 namespace kefu::web::ui {
@@ -49,13 +50,15 @@ std::string flagText(const std::vector<std::string>& flags) {
     return out;
 }
 
-void drawRow(size_t i, const core::AgentResult& a) {
+void drawRow(size_t i, const core::AgentResult& a, ResultsPanel& p) {
     const std::string row = "results.r" + std::to_string(i);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text((row + ".rank").c_str(), a.rank ? std::to_string(*a.rank) : "-");
     ImGui::TableNextColumn();
-    text((row + ".agent").c_str(), a.agent);
+    if (ImGui::Selectable(imguiLabel(a.agent, (row + ".agent").c_str()).c_str(), p.scorecard == a.agent)) p.scorecard = a.agent;
+    recordItem(row + ".agent", a.agent, "button");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("results.open_scorecard").c_str());
     ImGui::TableNextColumn();
     text((row + ".group").c_str(), a.group);
     ImGui::TableNextColumn();
@@ -66,19 +69,56 @@ void drawRow(size_t i, const core::AgentResult& a) {
     text((row + ".flags").c_str(), flagText(a.flags));
 }
 
-void drawTable(const core::Results& r) {
+// Sorting by a clicked column header (rank, agent, group, score, money); ties keep the group order.
+void sortBy(std::vector<size_t>& order, const core::Results& r, const ImGuiTableColumnSortSpecs& spec) {
+    const bool down = spec.SortDirection == ImGuiSortDirection_Descending;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const auto &x = r.agents[a], &y = r.agents[b];
+        int c = 0;
+        switch (spec.ColumnIndex) {
+        case 0: c = (x.rank.value_or(1 << 30) > y.rank.value_or(1 << 30)) - (x.rank.value_or(1 << 30) < y.rank.value_or(1 << 30)); break;
+        case 1: c = x.agent.compare(y.agent); break;
+        case 2: c = x.group.compare(y.group); break;
+        case 3: c = (x.score.value_or(-1e300) > y.score.value_or(-1e300)) - (x.score.value_or(-1e300) < y.score.value_or(-1e300)); break;
+        case 4: c = (x.totalFen() > y.totalFen()) - (x.totalFen() < y.totalFen()); break;
+        default: return false;
+        }
+        return down ? c > 0 : c < 0;
+    });
+}
+
+void drawFilter(const core::Results& r, ResultsPanel& p) {
+    std::vector<std::string> groups{tr("results.all_groups")};
+    for (const auto& g : r.groups) groups.push_back(g.group);
+    if (p.group >= int(groups.size())) p.group = 0;
+    combo("results.filter", tr("results.filter"), p.group, groups, 160);
+}
+
+void drawTable(const core::Results& r, ResultsPanel& p) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SortTristate; // unsorted at first: by group, then rank
     if (!ImGui::BeginTable("##results_table", 6, flags, ImVec2(0, -ImGui::GetFrameHeightWithSpacing()))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const char* keys[] = {"results.rank", "results.agent", "results.group", "results.score", "results.money", "results.flags"};
     const float weights[] = {0.6f, 1.0f, 1.0f, 0.8f, 1.0f, 2.6f};
     for (int c = 0; c < 6; ++c)
-        ImGui::TableSetupColumn(imguiLabel(tr(keys[c]), keys[c]).c_str(), ImGuiTableColumnFlags_WidthStretch, weights[c]);
-    ImGui::TableHeadersRow();
-    for (size_t i : displayOrder(r)) {
+        ImGui::TableSetupColumn(imguiLabel(tr(keys[c]), keys[c]).c_str(),
+                                ImGuiTableColumnFlags_WidthStretch | (c == 5 ? ImGuiTableColumnFlags_NoSort : 0), weights[c]);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers); // the headers one by one, so each is a recorded item
+    for (int c = 0; c < 6; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        recordItem(std::string(keys[c]) + ".header", tr(keys[c]), "header");
+    }
+    std::vector<size_t> order = displayOrder(r);
+    if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0)
+        sortBy(order, r, specs->Specs[0]);
+    const std::string group = p.group > 0 && p.group <= int(r.groups.size()) ? r.groups[size_t(p.group - 1)].group : "";
+    for (size_t i : order) {
+        if (!group.empty() && r.agents[i].group != group) continue;
         ImGui::PushID(int(i));
-        drawRow(i, r.agents[i]);
+        drawRow(i, r.agents[i], p);
         ImGui::PopID();
     }
     ImGui::EndTable();
@@ -94,11 +134,13 @@ void drawSchemeLine(const core::AppState& s) {
     }
 }
 
-void drawPeriodChoice(const core::AppState& s, Actions& out) {
-    text("results.period_label", tr("results.period_label"));
+} // namespace
+
+void drawMonthChoice(const char* prefix, const core::AppState& s, Actions& out) {
+    text((std::string(prefix) + "_label").c_str(), tr("results.period_label"));
     for (int i = 0; i < int(s.periods.size()); ++i) {
         ImGui::SameLine();
-        std::string id = "results.period." + std::to_string(i);
+        std::string id = std::string(prefix) + "." + std::to_string(i);
         const auto& p = s.periods[size_t(i)];
         const std::string label = core::formatMonth(p.month) + (p.closed ? " " + tr("results.closed_mark") : "");
         if (radio(id.c_str(), label, i == s.selectedPeriod)) out.push(core::SelectPeriod{i});
@@ -106,26 +148,90 @@ void drawPeriodChoice(const core::AppState& s, Actions& out) {
     const auto& p = s.periods[size_t(s.selectedPeriod)];
     if (p.closed) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.8f, 1.0f, 1));
-        textWrapped("results.closed", trf("results.closed", {core::formatMonth(p.month)}));
+        textWrapped((std::string(prefix) + "_closed").c_str(), trf("results.closed", {core::formatMonth(p.month)}));
         ImGui::PopStyleColor();
     }
 }
-} // namespace
-
-void drawResultsPanel(ResultsPanel&, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size) {
+void drawResultsPanel(ResultsPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size) {
     if (beginPanel("panel.results", tr("results.title"), pos, size)) {
         const core::Results* r = core::selectedResults(s);
         if (!r) {
             textWrapped("results.no_data", tr("results.no_data"));
         } else {
-            drawPeriodChoice(s, out);
+            drawMonthChoice("results.period", s, out);
             drawSchemeLine(s);
             ImGui::Separator();
-            drawTable(*r);
+            drawFilter(*r, p);
+            drawTable(*r, p);
             text("results.fund", trf("results.fund", {core::formatYuan(r->fundTotalFen)}));
         }
     }
     endPanel();
+}
+
+namespace {
+std::string ruleName(const core::IStr& rule) { return rule.str(); }
+
+// Each score line: rule, metric and value, the points, and under it how they were computed.
+void drawBreakdown(const core::AgentResult& a, core::Lang lang) {
+    if (a.breakdown.empty()) return;
+    text("scorecard.scores", tr("scorecard.scores"));
+    for (size_t i = 0; i < a.breakdown.size(); ++i) {
+        const core::BreakdownLine& b = a.breakdown[i];
+        const std::string row = "scorecard.b" + std::to_string(i);
+        const std::string& metric = b.metric.str();
+        const core::IText2 label = core::metricLabel(metric);
+        std::string line = "  " + ruleName(b.rule) + " · ";
+        if (!metric.empty()) line += (lang == core::Lang::Zh ? label.zh().str() : label.en().str()) + " ";
+        if (b.value) line += core::formatValue(*b.value);
+        line += "  →  " + (b.points ? core::formatValue(*b.points) : std::string("-"));
+        text((row + ".line").c_str(), line);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        textWrapped((row + ".why").c_str(), "      " + b.why.format(lang));
+        ImGui::PopStyleColor();
+    }
+}
+
+void drawMoney(const core::AgentResult& a, core::Lang lang) {
+    text("scorecard.money", trf("scorecard.money", {core::formatYuan(a.totalFen())}));
+    for (size_t i = 0; i < a.money.size(); ++i) {
+        const core::MoneyLine& m = a.money[i];
+        const std::string row = "scorecard.m" + std::to_string(i);
+        const std::string kind = "money." + std::string(core::moneyKindId(m.kind));
+        text((row + ".amount").c_str(), "  " + (hasTr(kind) ? tr(kind) : std::string(core::moneyKindId(m.kind))) + "  " +
+                                            core::formatYuan(m.amountFen) + "  (" + ruleName(m.rule) + ")");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        textWrapped((row + ".why").c_str(), "    " + m.why.format(lang));
+        ImGui::PopStyleColor();
+    }
+}
+} // namespace
+
+void drawScorecard(ResultsPanel& p, const core::AppState& s) {
+    if (p.scorecard.empty()) return;
+    const core::Results* r = core::selectedResults(s);
+    const core::AgentResult* a = nullptr;
+    if (r)
+        for (const auto& x : r->agents)
+            if (x.agent == p.scorecard) a = &x;
+    if (!a) {
+        p.scorecard.clear();
+        return;
+    }
+    bool open = true;
+    const std::string month = core::formatMonth(s.periods[size_t(s.selectedPeriod)].month);
+    if (beginDialog("scorecard.window", trf("scorecard.title", {a->agent, month}), &open, 760, 560)) {
+        text("scorecard.who", trf("scorecard.who", {a->group, tr(a->status == core::Status::Regular ? "status.regular" : "status.probation")}));
+        text("scorecard.total", trf("scorecard.total", {a->score ? core::formatValue(*a->score) : "-",
+                                                        a->rank ? std::to_string(*a->rank) : "-"}));
+        if (!a->flags.empty()) textWrapped("scorecard.flags", trf("scorecard.flags", {flagText(a->flags)}));
+        ImGui::Separator();
+        drawMoney(*a, s.language);
+        ImGui::Spacing();
+        drawBreakdown(*a, s.language);
+    }
+    endDialog();
+    if (!open) p.scorecard.clear();
 }
 
 } // namespace kefu::web::ui

@@ -56,8 +56,46 @@ struct RosterPanel {
 };
 void drawRosterPanel(RosterPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
 
-struct ResultsPanel {};
+struct ResultsPanel {
+    std::string scorecard; // the agent whose scorecard is open (empty: none)
+    int group = 0;         // the group filter: 0 all, else the results' group index + 1
+};
 void drawResultsPanel(ResultsPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
+// One agent's scorecard: every score and every yuan with its explanation (rule, inputs, formula).
+void drawScorecard(ResultsPanel& p, const core::AppState& s);
+
+// 数据: the selected month as a grid of agents x metrics. Arrows, Tab and Enter move; typing or
+// Enter edits a cell (checked as typed); a block pasted from Excel/WPS lands at the selected cell
+// (or by its header row and agent column); derived metrics are shown read-only.
+struct DataPanel {
+    int row = 0, col = 0;      // the selected cell (col indexes the grid's metric columns)
+    bool editing = false;
+    bool startEdit = false;    // focus the cell's field on the next frame
+    bool caretPlaced = false;  // the caret was put after the text once the field was active
+    std::string edit;          // the text being typed
+    std::string problem;       // why the typed text was refused
+    std::string pasted;        // text pasted outside a text field, for the grid (set by the app)
+    std::vector<core::Text2> pasteProblems;
+    uint64_t cachedRevision = ~0ull; // the derived values below belong to this state revision
+    int cachedPeriod = -1;
+    std::vector<std::string> columns;
+    std::vector<bool> derived;
+    core::MetricTable shown;   // inputs plus derived values
+};
+void drawDataPanel(DataPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
+// The grid as TSV (copy out).
+std::string dataPanelTsv(const DataPanel& p, const core::AppState& s);
+
+// The month choice above a panel (ids <prefix>.N, <prefix>_label, <prefix>_closed), closed months
+// marked and the selected one's closing said.
+void drawMonthChoice(const char* prefix, const core::AppState& s, Actions& out);
+
+// 薪资: the payroll sheet of the selected month.
+void drawPayPanel(const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
+
+// The tabs above the panels.
+enum class Tab { Overview, Data, Pay };
+void drawTabs(Tab& tab, ImVec2 pos, float width);
 
 struct WelcomeDialog {
     bool pending = false; // open it on the next frame

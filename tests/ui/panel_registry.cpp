@@ -1,0 +1,190 @@
+// The panel entries of panel_registry.h, drawn like web/app.cpp draws them.
+#include "panel_registry.h"
+
+#include <algorithm>
+
+#include <doctest/doctest.h>
+
+#include "i18n.h"
+
+namespace kefu::test {
+
+namespace ui = web::ui;
+using core::AppState;
+
+namespace {
+// The roster beside the results, or above them when the window is narrow (web/app.cpp).
+void drawContent(PanelUi& u, const AppState& s, ui::Actions& out) {
+    const ui::Layout l = ui::computeLayout();
+    const ImVec2 p = l.contentPos, size = l.contentSize;
+    if (size.x >= 900) {
+        const float left = std::max(420.0f, size.x * 0.38f);
+        ui::drawRosterPanel(u.roster, s, out, p, ImVec2(left, size.y));
+        ui::drawResultsPanel(u.results, s, out, ImVec2(p.x + left, p.y), ImVec2(size.x - left, size.y));
+    } else {
+        const float top = size.y * 0.45f;
+        ui::drawRosterPanel(u.roster, s, out, p, ImVec2(size.x, top));
+        ui::drawResultsPanel(u.results, s, out, ImVec2(p.x, p.y + top), ImVec2(size.x, size.y - top));
+    }
+}
+
+void openHistory(PanelUi& u, const AppState&) {
+    u.history.open = true;
+    u.history.versions = {{3, 1711929600000, 48 * 1024, true, false},
+                          {2, 1711843200000, 47 * 1024, false, false},
+                          {1, 1711756800000, 12 * 1024, false, true}};
+}
+
+// Closes the selected month, or reopens it when it is closed already.
+void openPeriod(PanelUi& u, const AppState& s) {
+    if (s.selectedPeriod < 0) return;
+    if (s.periods[size_t(s.selectedPeriod)].closed)
+        u.period.reopening = s.selectedPeriod;
+    else
+        u.period.closing = s.selectedPeriod;
+    u.period.reason = "月底结算";
+}
+
+void drawStatus(PanelUi& u, const AppState& s, ui::Actions&) {
+    ui::StatusInfo info = u.status;
+    info.readOnly = s.readOnly;
+    ui::drawStatusBar(s, info, ui::computeLayout());
+}
+
+// Every panel in one frame, in App::frame's order.
+void drawAll(PanelUi& u, const AppState& s, ui::Actions& out) {
+    const ui::Layout layout = ui::computeLayout();
+    ui::drawMenuBar(u.menu, s, out);
+    drawContent(u, s, out);
+    drawStatus(u, s, out);
+    u.exportAsked |= ui::drawSaveFailed(u.saveFailed, u.status.saveError);
+    ui::drawAboutWindow(u.menu);
+    ui::drawWelcomeDialog(u.welcome, s);
+    ui::drawHistoryWindow(u.history, s);
+    ui::drawImportWindow(u.import, s, out);
+    ui::drawAuditWindow(u.audit, s);
+    ui::drawSettingsWindow(u.settings, s, out);
+    ui::drawPeriodDialog(u.period, s, out);
+    ui::drawNotices(s, out, layout);
+}
+
+// Everything at once but the welcome dialog (a modal: the menu poke could not reach the menu).
+void openAll(PanelUi& u, const AppState& s) {
+    u.status = {true, false, 4, "QuotaExceededError"};
+    u.saveFailed = u.menu.showAbout = u.audit.open = u.settings.open = true;
+    openHistory(u, s);
+    openPeriod(u, s);
+}
+} // namespace
+
+const std::vector<PanelEntry>& allPanels() {
+    static const std::vector<PanelEntry> panels = {
+        {"menu bar",
+         nullptr,
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawMenuBar(u.menu, s, out); },
+         {"menu.file", "menu.edit", "menu.data", "menu.assess", "menu.report", "menu.help"}},
+        {"status bar",
+         [](PanelUi& u, const AppState&) {
+             u.status = {true, false, 4, "QuotaExceededError"};
+         },
+         drawStatus,
+         {}},
+        {"roster panel",
+         nullptr,
+         [](PanelUi& u, const AppState& s, ui::Actions& out) {
+             const ui::Layout l = ui::computeLayout();
+             ui::drawRosterPanel(u.roster, s, out, l.contentPos, l.contentSize);
+         },
+         {"roster.group", "roster.r0.remove"}},
+        {"results panel",
+         nullptr,
+         [](PanelUi& u, const AppState& s, ui::Actions& out) {
+             const ui::Layout l = ui::computeLayout();
+             ui::drawResultsPanel(u.results, s, out, l.contentPos, l.contentSize);
+         },
+         {"results.period.0"}},
+        {"scorecard",
+         [](PanelUi& u, const AppState& s) {
+             if (const core::Results* r = core::selectedResults(s); r && !r->agents.empty()) u.results.scorecard = r->agents.front().agent;
+         },
+         [](PanelUi& u, const AppState& s, ui::Actions&) { ui::drawScorecard(u.results, s); },
+         {}},
+        {"data panel",
+         nullptr,
+         [](PanelUi& u, const AppState& s, ui::Actions& out) {
+             const ui::Layout l = ui::computeLayout();
+             ui::drawDataPanel(u.data, s, out, l.contentPos, l.contentSize);
+         },
+         {"data.r0.c0", "data.month.0"}},
+        {"pay panel",
+         nullptr,
+         [](PanelUi&, const AppState& s, ui::Actions& out) {
+             const ui::Layout l = ui::computeLayout();
+             ui::drawPayPanel(s, out, l.contentPos, l.contentSize);
+         },
+         {"pay.month.0"}},
+        {"tabs",
+         nullptr,
+         [](PanelUi& u, const AppState&, ui::Actions&) {
+             const ui::Layout l = ui::computeLayout();
+             ui::drawTabs(u.tab, l.contentPos, l.contentSize.x);
+         },
+         {"tab.data", "tab.pay", "tab.overview"}},
+        {"welcome dialog",
+         [](PanelUi& u, const AppState&) { u.welcome.pending = true; },
+         [](PanelUi& u, const AppState& s, ui::Actions&) { ui::drawWelcomeDialog(u.welcome, s); },
+         {}},
+        {"about window",
+         [](PanelUi& u, const AppState&) { u.menu.showAbout = true; },
+         [](PanelUi& u, const AppState&, ui::Actions&) { ui::drawAboutWindow(u.menu); },
+         {}},
+        {"notices",
+         nullptr,
+         [](PanelUi&, const AppState& s, ui::Actions& out) { ui::drawNotices(s, out, ui::computeLayout()); },
+         {}},
+        {"save-failed dialog",
+         [](PanelUi& u, const AppState&) { u.saveFailed = true; },
+         [](PanelUi& u, const AppState&, ui::Actions&) {
+             u.exportAsked |= ui::drawSaveFailed(u.saveFailed, "QuotaExceededError");
+         },
+         {}},
+        {"history window",
+         openHistory,
+         [](PanelUi& u, const AppState& s, ui::Actions&) { ui::drawHistoryWindow(u.history, s); },
+         {}},
+        {"import window",
+         [](PanelUi& u, const AppState&) { u.import.askPath = true; },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawImportWindow(u.import, s, out); },
+         {"import.replace"}},
+        {"audit window",
+         [](PanelUi& u, const AppState&) { u.audit.open = true; },
+         [](PanelUi& u, const AppState& s, ui::Actions&) { ui::drawAuditWindow(u.audit, s); },
+         {}},
+        {"settings window",
+         [](PanelUi& u, const AppState&) { u.settings.open = true; },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawSettingsWindow(u.settings, s, out); },
+         {}},
+        {"period dialog",
+         openPeriod,
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawPeriodDialog(u.period, s, out); },
+         {}},
+        {"all panels together", openAll, drawAll, {"menu.edit"}},
+    };
+    return panels;
+}
+
+const PanelEntry& panel(const char* name) {
+    for (const auto& p : allPanels())
+        if (std::string(p.name) == name) return p;
+    FAIL("no panel entry named " << std::string(name));
+    return allPanels().front();
+}
+
+DrawFn drawFn(PanelUi& ui, const AppState& s, DrawPanel draw) {
+    return [&ui, &s, draw](web::ui::Actions& out) {
+        web::setUiLanguage(s.language);
+        draw(ui, s, out);
+    };
+}
+
+} // namespace kefu::test
