@@ -22,22 +22,8 @@ const Msg kMerged{"已合并“{0}”：从文件取用 {1} 处修改，解决 {
 
 } // namespace
 
-// Fills {0} {1} ... of a message template.
-static std::string fill(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
-            if (size_t(p[1] - '0') < args.size()) out += args[size_t(p[1] - '0')];
-            p += 2;
-            continue;
-        }
-        out += *p;
-    }
-    return out;
-}
-
 void notice(AppState& s, const Msg& msg, const std::vector<std::string>& args) {
-    s.notices.push_back(Text2{fill(msg.zh, args), fill(msg.en, args)});
+    s.notices.push_back(fillMsg(msg, args));
 }
 void noticeText(AppState& s, const std::string& text) {
     static const Msg kText{"{0}", "{0}"};

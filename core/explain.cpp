@@ -15,6 +15,25 @@
 
 namespace kefu::core {
 
+namespace {
+std::string fillPattern(const char* pattern, const std::vector<std::string>& args) {
+    std::string out;
+    for (const char* p = pattern; *p; ++p) {
+        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
+            if (size_t(p[1] - '0') < args.size()) out += args[size_t(p[1] - '0')];
+            p += 2;
+            continue;
+        }
+        out += *p;
+    }
+    return out;
+}
+} // namespace
+
+Text2 fillMsg(const Msg& msg, const std::vector<std::string>& args) {
+    return {fillPattern(msg.zh, args), fillPattern(msg.en, args)};
+}
+
 std::string formatValue(double v) {
     if (std::isnan(v)) return "—";
     char buf[48];

@@ -31,6 +31,10 @@ struct Text2 {
     std::string zh, en;
 };
 
+// A message with {0} {1} ... filled from plain text arguments, in both languages (notices and
+// input problems; explanations of numbers use Why below).
+Text2 fillMsg(const Msg& msg, const std::vector<std::string>& args);
+
 // Interned text: equal strings share one immutable copy for the program's life, so a text
 // argument of an explanation costs one pointer and no allocation. Only for small vocabularies
 // (labels, ids, kinds, dates, names), never for per-row composed text. Result lines keep their

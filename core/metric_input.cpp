@@ -9,20 +9,7 @@
 namespace kefu::core {
 
 namespace {
-std::string fill(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
-            if (size_t(p[1] - '0') < args.size()) out += args[size_t(p[1] - '0')];
-            p += 2;
-            continue;
-        }
-        out += *p;
-    }
-    return out;
-}
-
-Text2 message(const Msg& m, const std::vector<std::string>& args) { return {fill(m.zh, args), fill(m.en, args)}; }
+Text2 message(const Msg& m, const std::vector<std::string>& args) { return fillMsg(m, args); }
 
 const Msg kNotNumber{"“{0}”不是数字", "'{0}' is not a number"};
 const Msg kNegative{"{0} 不能是负数", "{0} cannot be negative"};
