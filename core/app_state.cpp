@@ -174,6 +174,65 @@ void removeAgent(AppState& s, const RemoveAgent& a) {
     recompute(s);
 }
 
+const Msg kRenameClosed{"{0} 已在已结算的月份里，不能改名", "{0} is in a closed month and cannot be renamed"};
+
+// What changed, for the log: "张三: 售前A组 → 售后组, 试用 → 转正".
+std::string agentChanges(const Agent& a, const Agent& b) {
+    std::string out;
+    auto add = [&](const std::string& x, const std::string& y) {
+        if (x != y) out += (out.empty() ? "" : ", ") + (x.empty() ? "-" : x) + " → " + (y.empty() ? "-" : y);
+    };
+    auto date = [](const std::optional<Date>& d) { return d ? formatDate(*d) : std::string(); };
+    add(a.name, b.name);
+    add(a.group, b.group);
+    add(statusId(a.status), statusId(b.status));
+    add(date(a.hireDate), date(b.hireDate));
+    add(date(a.regularSince), date(b.regularSince));
+    add(a.level, b.level);
+    std::string na, nb;
+    for (const auto& n : a.nicknames) na += (na.empty() ? "" : " ") + n;
+    for (const auto& n : b.nicknames) nb += (nb.empty() ? "" : " ") + n;
+    add(na, nb);
+    return out;
+}
+
+bool updateAgent(AppState& s, const UpdateAgent& a, std::string& detail) {
+    auto it = std::find_if(s.roster.begin(), s.roster.end(), [&](const Agent& r) { return r.name == a.name; });
+    if (it == s.roster.end()) return notice(s, kNoAgent, {a.name}), false;
+    Agent next = a.changed;
+    next.name = std::string(trim(next.name));
+    next.group = std::string(trim(next.group));
+    next.id = it->id;
+    if (next.name.empty()) return notice(s, kNameEmpty), false;
+    if (next.group.empty()) return notice(s, kGroupEmpty), false;
+    const bool renamed = next.name != a.name;
+    if (renamed && std::any_of(s.roster.begin(), s.roster.end(), [&](const Agent& r) { return r.name == next.name; }))
+        return notice(s, kAgentExists, {next.name}), false;
+    auto inPeriod = [&](const PeriodData& p) {
+        return std::any_of(p.input.agents.begin(), p.input.agents.end(), [&](const Agent& r) { return r.name == a.name; });
+    };
+    if (renamed && std::any_of(s.periods.begin(), s.periods.end(), [&](const PeriodData& p) { return p.closed && inPeriod(p); }))
+        return notice(s, kRenameClosed, {a.name}), false;
+    detail = a.name + ": " + agentChanges(*it, next);
+    if (detail == a.name + ": ") return false; // nothing changed
+    *it = next;
+    for (size_t i = 0; i < s.periods.size(); ++i) {
+        PeriodData& p = s.periods[i];
+        if (p.closed) continue;
+        const bool from = int(i) >= a.fromPeriod;
+        for (auto& r : p.input.agents) {
+            if (r.name != a.name) continue;
+            if (from) r = next;
+            else if (renamed) r.name = next.name; // a name is the same person in every month
+        }
+        if (renamed)
+            for (auto& e : p.input.events)
+                if (e.agent == a.name) e.agent = next.name;
+    }
+    recompute(s);
+    return true;
+}
+
 void selectScheme(AppState& s, const SelectScheme& a) {
     const auto& files = presetFiles();
     if (std::none_of(files.begin(), files.end(), [&](const PresetFile& f) { return f.id == a.presetId; }))
@@ -290,6 +349,10 @@ struct Applier {
         addAgent(s, a);
         if (s.roster.size() == before) return {};
         return {"add_agent", s.roster.back().name + " (" + s.roster.back().group + ")"};
+    }
+    Change operator()(const UpdateAgent& a) {
+        std::string detail;
+        return updateAgent(s, a, detail) ? Change{"edit_agent", detail} : Change{};
     }
     Change operator()(const RemoveAgent& a) {
         size_t before = s.roster.size();

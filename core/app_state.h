@@ -110,6 +110,14 @@ struct AddAgent {
     std::string level; // empty = not given
 };
 struct RemoveAgent { std::string name; };
+// Edits an agent (name, group, status, dates, level, nicknames). The roster and the open months
+// from `fromPeriod` on take the change; earlier months keep the team they had (a move between
+// groups keeps its history). A rename is refused once a closed month has the agent.
+struct UpdateAgent {
+    std::string name;
+    Agent changed;
+    int fromPeriod = 0;
+};
 struct SelectPeriod { int index; };
 struct SelectScheme { std::string presetId; };
 // Replaces the shop with the files' data (roster + metrics/events per month); demo marks it.
@@ -160,7 +168,7 @@ struct SetReadOnly { bool readOnly; };
 // Another tab saved the shop: this read-only tab shows the new data (no undo step, no log entry).
 struct FollowSaved { std::string bytes; };
 
-using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, SelectPeriod, SelectScheme, LoadShop,
+using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, UpdateAgent, SelectPeriod, SelectScheme, LoadShop,
                             ClearNotices, SetManagerName, SetMetricValue, SetMetricValues, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
                             ReplaceWithIncoming, MergeIncoming, ResolveMerge, CancelIncoming, RestoreVersion, SetReadOnly,
                             FollowSaved>;

@@ -207,4 +207,36 @@ export function workflowTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
     await clickItem(demo, 'results.filter');
     await clickItem(demo, 'results.filter.0');
   });
+
+  test('team: an agent moves to another group from the selected month on; earlier months keep the old group', async ({ browser, base, errors }) => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await openPage(context, base + '/?demo=1', errors);
+      const before = await state(page);
+      const agent = before.roster[0];
+      await clickItem(page, 'roster.r0.edit');
+      await clickItem(page, 'roster.edit_group');
+      await page.keyboard.press('Control+A');
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.insertText', { text: '售后组' });
+      await waitFor(page, 'the new group typed', async () => (await item(page, 'roster.edit_group')).value === '售后组');
+      check((await item(page, 'roster.edit_from')).label === MONTH, 'the change does not start at the selected month');
+      await page.screenshot({ path: path.join(SHOTS, 'team-edit.png') });
+      await clickItem(page, 'roster.edit_save');
+      const after = await waitFor(page, 'the move', async () => {
+        const s = await state(page);
+        return s.roster[0].group === '售后组' ? s : null;
+      });
+      check(after.results.find((r) => r.agent === agent.name).group === '售后组', 'March does not show the new group');
+      check(after.audit[after.audit.length - 1].action === 'edit_agent', 'the edit is not in the log');
+      await clickItem(page, 'results.period.0');
+      const jan = await waitFor(page, 'January', async () => {
+        const s = await state(page);
+        return s.period === '2024-01' ? s : null;
+      });
+      check(jan.results.find((r) => r.agent === agent.name).group === agent.group, 'January lost the old group');
+    } finally {
+      await context.close();
+    }
+  });
 }

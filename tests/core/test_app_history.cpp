@@ -403,3 +403,42 @@ TEST_CASE("actions from JSON (scripts, the page's test hook) and the state's JSO
     CHECK(j.find("incoming")->isNull());
     CHECK_FALSE(j.find("read_only")->asBool());
 }
+
+TEST_CASE("editing an agent: from a month on, earlier months keep their team; renames follow everywhere open") {
+    AppState s = shopState();
+    Agent changed = s.roster[2]; // 王五, 售后组, probation
+    changed.group = "售前A组";
+    changed.status = Status::Regular;
+    changed.regularSince = Date{2024, 3, 1};
+    changed.level = "初级";
+    apply(s, UpdateAgent{"王五", changed, 1}, {6000, 0});
+    REQUIRE(s.notices.empty());
+    CHECK(s.roster[2].group == "售前A组");
+    CHECK(s.periods[0].input.agents[2].group == "售后组"); // February keeps its team
+    CHECK(s.periods[1].input.agents[2].group == "售前A组");
+    CHECK(s.periods[1].input.agents[2].status == Status::Regular);
+    CHECK(s.record.audit.back().action == "edit_agent");
+    CHECK(s.record.audit.back().detail == "王五: 售后组 → 售前A组, probation → regular, - → 2024-03-01, - → 初级");
+    bool found = false;
+    for (const auto& a : s.periods[1].results.agents)
+        if (a.agent == "王五") found = a.group == "售前A组";
+    CHECK(found);
+    apply(s, Undo{});
+    CHECK(s.periods[1].input.agents[2].group == "售后组");
+
+    changed = s.roster[0];
+    changed.name = "张三丰";
+    apply(s, UpdateAgent{"张三", changed, 1});
+    CHECK(s.periods[0].input.agents[0].name == "张三丰");
+    CHECK(s.periods[1].input.agents[0].name == "张三丰");
+    changed.name = "李四";
+    apply(s, UpdateAgent{"张三丰", changed, 0});
+    CHECK(s.notices.back().en == "Agent '李四' is already on the roster");
+    apply(s, ClosePeriod{0, ""});
+    changed.name = "张君宝";
+    apply(s, UpdateAgent{"张三丰", changed, 1});
+    CHECK(s.notices.back().en == "张三丰 is in a closed month and cannot be renamed");
+    const size_t steps = s.undo.size();
+    apply(s, UpdateAgent{"张三丰", s.roster[0], 1}); // no change: no step
+    CHECK(s.undo.size() == steps);
+}

@@ -258,3 +258,33 @@ TEST_CASE("pay panel and tabs: the month choice, the totals row, the tab switch"
 }
 
 } // namespace kefu::test
+
+namespace kefu::test {
+
+TEST_CASE("roster: 编辑 opens the agent's fields; saving queues UpdateAgent from the chosen month; a bad date is refused") {
+    PanelTest t("roster panel", demoState());
+    const Agent before = t.state.roster[0];
+    REQUIRE(t.click("roster.r0.edit"));
+    t.nb.frames(2, t.draw);
+    CHECK(t.ui.roster.editing == before.name);
+    CHECK(t.ui.roster.editGroup == before.group);
+    t.ui.roster.editGroup = "售后组";
+    t.ui.roster.editHire = "2024-13-01";
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.click("roster.edit_save"));
+    CHECK(t.nb.takeActions().empty());
+    t.nb.frames(1, t.draw);
+    CHECK(t.label("roster.edit_problem") == "日期要写成 YYYY-MM-DD，例如 2024-03-01");
+    t.ui.roster.editHire = "2021-02-08";
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.click("roster.edit_save"));
+    auto actions = t.nb.takeActions();
+    REQUIRE(actions.size() == 1);
+    const auto& u = std::get<UpdateAgent>(actions[0]);
+    CHECK(u.name == before.name);
+    CHECK(u.changed.group == "售后组");
+    CHECK(u.fromPeriod == t.state.selectedPeriod);
+    CHECK(t.ui.roster.editing.empty());
+}
+
+} // namespace kefu::test

@@ -1,4 +1,7 @@
 // The team: the shop's agents (name, group, status, level) and a row to add one.
+#include <algorithm>
+
+#include "csv.h"
 #include "i18n.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -6,6 +9,8 @@
 namespace kefu::web::ui {
 
 namespace {
+const char* const kLevels[] = {"初级", "中级", "高级", "资深"};
+
 std::string statusLabel(core::Status s) { return tr(s == core::Status::Regular ? "status.regular" : "status.probation"); }
 
 // Group choice: the shop's groups, or a text field when it has none yet.
@@ -46,6 +51,22 @@ void drawRow(size_t i, const core::Agent& a, RosterPanel& p) {
     ImGui::TableNextColumn();
     text((row + ".level").c_str(), a.level.empty() ? "-" : a.level);
     ImGui::TableNextColumn();
+    if (smallButton((row + ".edit").c_str(), tr("roster.edit"))) {
+        p.editing = a.name;
+        p.editName = a.name;
+        p.editGroup = a.group;
+        p.editStatus = a.status == core::Status::Regular ? 0 : 1;
+        p.editHire = a.hireDate ? core::formatDate(*a.hireDate) : "";
+        p.editRegular = a.regularSince ? core::formatDate(*a.regularSince) : "";
+        p.editNicks.clear();
+        for (const auto& n : a.nicknames) p.editNicks += (p.editNicks.empty() ? "" : " ") + n;
+        p.editLevel = 0;
+        for (int k = 0; k < 4; ++k)
+            if (a.level == kLevels[k]) p.editLevel = k + 1;
+        p.editFrom = -1; // the selected month, set when the dialog opens
+        p.editProblem.clear();
+    }
+    ImGui::SameLine();
     if (smallButton((row + ".remove").c_str(), tr("roster.remove"))) p.removing = a.name;
 }
 
@@ -67,6 +88,71 @@ void drawRemoveConfirm(RosterPanel& p, Actions& out) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
+}
+
+// A date field's text: empty is no date; anything else must be YYYY-MM-DD.
+bool readDate(const std::string& text, std::optional<core::Date>& out) {
+    const std::string_view t = core::trim(text);
+    if (t.empty()) { out.reset(); return true; }
+    out = core::parseDate(t);
+    return out.has_value();
+}
+
+// 编辑客服: every field of an agent and the month the change starts from.
+void drawEditDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
+    if (p.editing.empty()) return;
+    auto it = std::find_if(s.roster.begin(), s.roster.end(), [&](const core::Agent& a) { return a.name == p.editing; });
+    if (it == s.roster.end()) { p.editing.clear(); return; }
+    if (p.editFrom < 0) p.editFrom = std::max(0, s.selectedPeriod);
+    bool open = true;
+    if (beginDialog("roster.edit_window", trf("roster.edit_title", {p.editing}), &open, 520)) {
+        const float w = 260;
+        text("roster.edit_name_label", tr("roster.name"));
+        inputText("roster.edit_name", tr("roster.new_name"), p.editName, w);
+        text("roster.edit_group_label", tr("roster.group"));
+        inputText("roster.edit_group", tr("roster.new_group"), p.editGroup, w);
+        if (radio("roster.edit_regular", tr("status.regular"), p.editStatus == 0)) p.editStatus = 0;
+        ImGui::SameLine();
+        if (radio("roster.edit_probation", tr("status.probation"), p.editStatus == 1)) p.editStatus = 1;
+        std::vector<std::string> levels{"-"};
+        for (const char* l : kLevels) levels.push_back(l);
+        combo("roster.edit_level", tr("roster.level"), p.editLevel, levels, w);
+        text("roster.edit_hire_label", tr("roster.hire_date"));
+        inputText("roster.edit_hire", "YYYY-MM-DD", p.editHire, w);
+        text("roster.edit_regular_label", tr("roster.regular_since"));
+        inputText("roster.edit_regular_since", "YYYY-MM-DD", p.editRegular, w);
+        text("roster.edit_nicks_label", tr("roster.nicknames"));
+        inputText("roster.edit_nicks", tr("roster.nicknames_hint"), p.editNicks, -1);
+        if (!s.periods.empty()) {
+            std::vector<std::string> months;
+            for (const auto& m : s.periods) months.push_back(core::formatMonth(m.month));
+            combo("roster.edit_from", tr("roster.edit_from"), p.editFrom, months, w);
+        }
+        if (!p.editProblem.empty()) text("roster.edit_problem", p.editProblem);
+        if (button("roster.edit_save", tr("settings.save"))) {
+            core::Agent next = *it;
+            next.name = p.editName;
+            next.group = p.editGroup;
+            next.status = p.editStatus == 0 ? core::Status::Regular : core::Status::Probation;
+            next.level = p.editLevel > 0 ? kLevels[p.editLevel - 1] : "";
+            next.nicknames.clear();
+            std::string nick;
+            for (char c : p.editNicks + " ") {
+                if (c == ' ' || c == ',') { if (!nick.empty()) next.nicknames.push_back(nick); nick.clear(); }
+                else nick += c;
+            }
+            if (!readDate(p.editHire, next.hireDate) || !readDate(p.editRegular, next.regularSince)) {
+                p.editProblem = tr("roster.bad_date");
+            } else {
+                out.push(core::UpdateAgent{p.editing, next, p.editFrom});
+                open = false;
+            }
+        }
+        ImGui::SameLine();
+        if (button("roster.edit_cancel", tr("settings.cancel"))) open = false;
+    }
+    endDialog();
+    if (!open) p.editing.clear();
 }
 
 void drawTable(const core::AppState& s, RosterPanel& p) {
@@ -98,6 +184,7 @@ void drawRosterPanel(RosterPanel& p, const core::AppState& s, Actions& out, ImVe
         if (s.roster.empty()) textWrapped("roster.empty", tr("roster.empty"));
         else drawTable(s, p);
         drawRemoveConfirm(p, out);
+        drawEditDialog(p, s, out);
     }
     endPanel();
 }

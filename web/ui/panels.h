@@ -53,6 +53,11 @@ struct RosterPanel {
     std::string newGroupName; // used when the shop has no groups yet
     int newStatus = 0;        // 0 regular, 1 probation
     std::string removing;     // asking to confirm removing this agent
+    // The edit dialog: the agent being edited and the fields as typed.
+    std::string editing;
+    std::string editName, editGroup, editHire, editRegular, editNicks;
+    int editStatus = 0, editLevel = 0, editFrom = 0;
+    std::string editProblem;
 };
 void drawRosterPanel(RosterPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
 
