@@ -16,6 +16,10 @@ run_bench() {
         node --no-experimental-fetch "$wasm" 10000 15 shop-default | sed "s/^{/{\"engine\":\"wasm-node\",\"round\":$round,/" >> "$out/raw.jsonl" || die "wasm bench failed"
     done
     run_bench_snapshot "$out"
+    log "bench: frame CPU time of the page on the demo shop (headless Chromium, 1280x720 and 1920x1080)"
+    build_page
+    ensure_playwright
+    node "$ROOT/bench/browser_frames.mjs" "$DIST" 8 >> "$out/raw.jsonl" || die "frame-time bench failed"
     "$(host_python)" "$ROOT/bench/report.py" "$out/raw.jsonl" "$ROOT/bench/results.json" "$ROOT/bench/RESULTS.md"
     cat "$ROOT/bench/RESULTS.md"
 }

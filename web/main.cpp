@@ -11,6 +11,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <chrono>
 #include <cstdio>
 
 #include "app.h"
@@ -105,6 +106,8 @@ void render(Runtime& rt) {
 
 void frame(void* arg) {
     Runtime& rt = *static_cast<Runtime*>(arg);
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rebuilds = kefu::web::fonts().rebuilds();
     pollEvents(rt);
     kefu::web::fonts().prepare(pixelRatio(rt.window), rt.texturesLive);
     ImGui_ImplOpenGL3_NewFrame();
@@ -117,6 +120,8 @@ void frame(void* arg) {
     kefu::web::app().frame(status);
     kefu::web::endItemFrame();
     render(rt);
+    if (rt.frames > 0 && kefu::web::fonts().rebuilds() == rebuilds)
+        kefu::web::recordFrameTime(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     if (!kefu::web::platform::frameDone(rt.frames == 0, kefu::web::activeTextField())) rt.quit = true;
     ++rt.frames;
 }

@@ -157,6 +157,15 @@ EMSCRIPTEN_KEEPALIVE const char* kefu_test_action(const char* json) {
 
 EMSCRIPTEN_KEEPALIVE long kefu_frame_count() { return kefu::web::frameCount(); }
 
+// The frame times since the last call, as a JSON array of milliseconds (the frame-time benchmark).
+EMSCRIPTEN_KEEPALIVE const char* kefu_frame_times() {
+    static std::string s;
+    kefu::core::Json list = kefu::core::Json::array();
+    for (double ms : kefu::web::takeFrameTimes()) list.push(kefu::core::Json::number(ms));
+    s = kefu::core::writeJson(list);
+    return s.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void kefu_text_input(const char* utf8) { kefu::web::insertText(utf8); }
 
 // Copy: the active text field's selection, or (no field active) what the app copies (the grid).

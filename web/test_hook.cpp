@@ -8,6 +8,7 @@ namespace kefu::web {
 
 namespace {
 std::vector<ItemRecord> g_current, g_last;
+std::vector<double> g_frameTimes;
 long g_frames = 0;
 } // namespace
 
@@ -30,6 +31,16 @@ void endItemFrame() {
 }
 
 long frameCount() { return g_frames; }
+
+void recordFrameTime(double ms) {
+    if (g_frameTimes.size() < 100000) g_frameTimes.push_back(ms);
+}
+
+std::vector<double> takeFrameTimes() {
+    std::vector<double> out;
+    out.swap(g_frameTimes);
+    return out;
+}
 
 std::string itemsJson() {
     using core::Json;

@@ -26,5 +26,10 @@ void endItemFrame();
 std::string itemsJson();
 // Frames drawn so far.
 long frameCount();
+// CPU time of the frames (milliseconds, from the start of event polling to the end of the GL
+// calls), for the frame-time benchmark: the first frame and frames that rebuilt the glyph atlas
+// are left out. Returns the samples since the last call and starts over.
+void recordFrameTime(double ms);
+std::vector<double> takeFrameTimes();
 
 } // namespace kefu::web
