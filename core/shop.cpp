@@ -33,6 +33,30 @@ const AgentRecord* findAgent(const Shop& shop, const std::string& id) {
     return nullptr;
 }
 
+Agent agentOf(const AgentRecord& r) {
+    Agent a;
+    a.id = r.id;
+    a.name = r.name;
+    a.group = r.group;
+    a.status = r.status;
+    a.hireDate = r.hireDate;
+    a.regularSince = r.regularSince;
+    a.level = r.level;
+    for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
+    return a;
+}
+
+void setAgentFields(AgentRecord& r, const Agent& a) {
+    r.name = a.name;
+    r.group = a.group;
+    r.status = a.status;
+    r.hireDate = a.hireDate;
+    r.regularSince = a.regularSince;
+    r.level = a.level;
+    r.nicknames.clear();
+    for (const auto& n : a.nicknames) r.nicknames.push_back({"", n});
+}
+
 PeriodRecord* findPeriod(Shop& shop, const Month& m) {
     for (auto& p : shop.periods)
         if (p.month == m) return &p;
@@ -74,16 +98,10 @@ std::vector<FrozenMember> frozenTeam(const PeriodRecord& p) {
 }
 
 Agent agentAt(const AgentRecord& r, const Date& last) {
-    Agent a;
-    a.id = r.id;
-    a.name = r.name;
+    Agent a = agentOf(r);
     a.group = fieldAt(r, "group", last, r.group);
     auto status = parseStatus(fieldAt(r, "status", last, statusId(r.status)));
     a.status = status ? *status : r.status;
-    a.hireDate = r.hireDate;
-    a.regularSince = r.regularSince;
-    a.level = r.level;
-    for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
     return a;
 }
 } // namespace

@@ -136,6 +136,11 @@ struct Shop {
 std::string makeId(uint64_t seed);
 
 const AgentRecord* findAgent(const Shop& shop, const std::string& id);
+// An agent record's fields as the app's Agent (current group and status), and the other way:
+// name, group, status, dates, level and nicknames written into a record (its id, stamp, dated
+// changes and active flag are left as they are).
+Agent agentOf(const AgentRecord& r);
+void setAgentFields(AgentRecord& r, const Agent& a);
 PeriodRecord* findPeriod(Shop& shop, const Month& m);
 const PeriodRecord* findPeriod(const Shop& shop, const Month& m);
 

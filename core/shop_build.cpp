@@ -12,13 +12,7 @@ AgentRecord& upsertAgent(Shop& shop, const Agent& a, const ImportContext& ctx, u
         if (r.name == a.name || (!a.id.empty() && r.id == a.id)) return r;
     AgentRecord r;
     r.id = a.id.empty() ? makeId(seed++) : a.id;
-    r.name = a.name;
-    r.group = a.group;
-    r.status = a.status;
-    r.hireDate = a.hireDate;
-    r.regularSince = a.regularSince;
-    r.level = a.level;
-    for (const auto& n : a.nicknames) r.nicknames.push_back({"", n});
+    setAgentFields(r, a);
     r.stamp = restamp({}, ctx.now, ctx.author);
     shop.agents.push_back(std::move(r));
     return shop.agents.back();

@@ -18,15 +18,7 @@ AgentRecord agentRecord(const Agent& a, const Shop& previous, int64_t now, const
     const AgentRecord* old = !a.id.empty() ? findAgent(previous, a.id) : byName(previous, a.name);
     AgentRecord r = old ? *old : AgentRecord{};
     if (!old) r.id = a.id.empty() ? makeId(seed++) : a.id;
-    r.name = a.name;
-    r.group = a.group;
-    r.status = a.status;
-    r.hireDate = a.hireDate;
-    r.regularSince = a.regularSince;
-    r.level = a.level;
-    std::vector<NicknameBinding> nicks;
-    for (const auto& n : a.nicknames) nicks.push_back({"", n});
-    r.nicknames = nicks;
+    setAgentFields(r, a);
     r.active = true;
     if (old && *old == r) return r;
     r.stamp = restamp(old ? old->stamp : Stamp{}, now, author);
@@ -137,17 +129,7 @@ void stateFromShop(AppState& s, const Shop& shop) {
     s.schemeId = shop.activeSchemeId;
     s.roster.clear();
     for (const auto& r : shop.agents) {
-        if (!r.active) continue;
-        Agent a;
-        a.id = r.id;
-        a.name = r.name;
-        a.group = r.group;
-        a.status = r.status;
-        a.hireDate = r.hireDate;
-        a.regularSince = r.regularSince;
-        a.level = r.level;
-        for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
-        s.roster.push_back(std::move(a));
+        if (r.active) s.roster.push_back(agentOf(r));
     }
     s.periods.clear();
     for (const auto& p : shop.periods) {
