@@ -35,15 +35,16 @@ struct ScoreRun {
     core::Catalog catalog; // built-in metrics plus the scheme's own
     core::History history;
     core::Results results;
-    std::vector<std::string> warnings; // load warnings (also added to results.warnings)
+    std::vector<std::string> warnings; // load warnings in the --lang language (printed before results.warnings)
 };
 core::Expected<ScoreRun> runScore(const Args& args);
 
 // Loads --scheme: a file path or a preset id.
 core::Expected<core::Scheme> loadSchemeArg(const std::string& arg, const core::Catalog& catalog);
-// Reads a metrics file (CSV, or XLSX: the named sheet or the first) into the period's agents and metrics.
+// Reads a metrics file (CSV, or XLSX: the named sheet or the first) into the period's agents and
+// metrics; its warnings are added in `lang`.
 core::Expected<core::PeriodInput> loadMetricsArg(const std::string& path, const std::vector<core::Agent>* roster,
-                                                 std::vector<std::string>& warnings,
+                                                 std::vector<std::string>& warnings, core::Lang lang,
                                                  const core::Catalog& catalog = core::Catalog::builtin(),
                                                  const std::string& sheetName = "");
 
@@ -54,5 +55,6 @@ int cmdExplain(int argc, char** argv);
 int cmdPresets(int argc, char** argv);
 int cmdSnapshot(int argc, char** argv);
 int cmdMetrics(int argc, char** argv);
+int cmdPayslip(int argc, char** argv);
 
 } // namespace kefu::cli

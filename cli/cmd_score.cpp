@@ -21,6 +21,9 @@ namespace {
 const std::vector<std::string> kScoreOptions = {"--metrics", "--scheme", "--events", "--history", "--roster", "--period",
                                                 "--format", "--lang", "--set", "-o", "--agent", "--sheet"};
 
+const Msg kGivenDiffers{"{0}：客服 {1} 的{2}填写为 {3}，按公式算出为 {4}；采用填写的值",
+                        "{0}: agent {1}: {2} given as {3} but computes to {4}; the given value is used"};
+
 bool fileExists(const std::string& path) { return readFile(path).ok(); }
 
 Expected<History> loadHistoryArgs(const Args& args) {
@@ -70,7 +73,7 @@ Expected<Scheme> loadSchemeArg(const std::string& arg, const Catalog& catalog) {
 }
 
 Expected<PeriodInput> loadMetricsArg(const std::string& path, const std::vector<Agent>* roster, std::vector<std::string>& warnings,
-                                     const Catalog& catalog, const std::string& sheetName) {
+                                     Lang lang, const Catalog& catalog, const std::string& sheetName) {
     auto bytes = readFile(path);
     if (!bytes) return Error{bytes.error()};
     LoadReport report;
@@ -83,7 +86,7 @@ Expected<PeriodInput> loadMetricsArg(const std::string& path, const std::vector<
     } else {
         in = loadMetricsCsv(*bytes, path, catalog, roster, report);
     }
-    warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
+    for (const auto& w : report.warnings) warnings.push_back(textIn(w, lang));
     return in;
 }
 
@@ -93,6 +96,8 @@ Expected<ScoreRun> runScore(const Args& args) {
     auto schemeArg = args.one("--scheme");
     if (!metricsPath) return Error{"--metrics FILE is required"};
     if (!schemeArg) return Error{"--scheme PRESET|FILE is required"};
+    auto lang = parseLang(args);
+    if (!lang) return Error{lang.error()};
     ScoreRun run;
     auto scheme = loadSchemeArg(*schemeArg, builtin);
     if (!scheme) return Error{scheme.error()};
@@ -117,7 +122,7 @@ Expected<ScoreRun> runScore(const Args& args) {
         if (!r) return Error{r.error()};
         roster = std::move(*r);
     }
-    auto input = loadMetricsArg(*metricsPath, args.has("--roster") ? &roster : nullptr, run.warnings, catalog,
+    auto input = loadMetricsArg(*metricsPath, args.has("--roster") ? &roster : nullptr, run.warnings, *lang, catalog,
                                 args.one("--sheet").value_or(""));
     if (!input) return Error{input.error()};
     run.input = std::move(*input);
@@ -142,10 +147,10 @@ Expected<ScoreRun> runScore(const Args& args) {
     if (!history) return Error{history.error()};
     run.history = std::move(*history);
     for (const auto& w : deriveMetrics(catalog, run.input.metrics)) {
-        std::ostringstream s;
-        s << *args.one("--metrics") << ": agent " << run.input.agents[w.row].name << ": " << w.metric << " given as "
-          << formatValue(w.given) << " but computes to " << formatValue(w.computed) << "; the given value is used";
-        run.warnings.push_back(s.str());
+        const MetricDef* d = catalog.find(w.metric);
+        const std::string metric = *lang == Lang::Zh && d ? d->zh : w.metric;
+        run.warnings.push_back(textIn(fillMsg(kGivenDiffers, {*metricsPath, run.input.agents[w.row].name, metric,
+                                                              formatValue(w.given), formatValue(w.computed)}), *lang));
     }
     run.results = evaluate(run.input, run.scheme, run.history, catalog);
     return run;

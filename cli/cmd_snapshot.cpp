@@ -53,7 +53,8 @@ int create(int argc, char** argv) {
         if (!parsed) return fail(parsed.error());
         roster = std::move(*parsed);
     }
-    auto input = loadMetricsArg(*metrics, args->has("--roster") ? &roster : nullptr, warnings);
+    // No --lang here: warnings in English.
+    auto input = loadMetricsArg(*metrics, args->has("--roster") ? &roster : nullptr, warnings, Lang::En);
     if (!input) return fail(input.error());
     input->period = month;
     if (auto e = args->one("--events")) {

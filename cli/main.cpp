@@ -13,6 +13,8 @@ const char* kUsage =
     "               [--roster FILE] [--period YYYY-MM] [--format json|csv|table] [--lang zh|en]\n"
     "               [--set RULE.PARAM=VALUE]... [--sheet NAME] [-o OUT]   (metrics: CSV or XLSX)\n"
     "  kefu explain --agent NAME (same inputs as score) [--lang zh|en]\n"
+    "  kefu payslip (same inputs as score) [--agent NAME] [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
+    "               (pay slips 工资条 as printable HTML, one page per agent)\n"
     "  kefu presets [--lang zh|en]\n"
     "  kefu metrics --messages M.csv [--orders O.csv] --period YYYY-MM [--settings S.json|PRESET]\n"
     "               [--by-day] [--format csv|json] [-o metrics.csv]   (chat logs → metrics CSV)\n"
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     if (cmd == "presets") return kefu::cli::cmdPresets(argc, argv);
     if (cmd == "snapshot") return kefu::cli::cmdSnapshot(argc, argv);
     if (cmd == "metrics") return kefu::cli::cmdMetrics(argc, argv);
+    if (cmd == "payslip") return kefu::cli::cmdPayslip(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

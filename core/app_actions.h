@@ -22,6 +22,21 @@ void noticeText(AppState& s, const std::string& text);
 // The newest time in a shop (records' stamps and the log) and who made it.
 int64_t lastChangeOf(const Shop& shop, std::string& author);
 
+// app_team.cpp: the shop's setup, team, months, events, settings and fund.
+Change startShop(AppState& s, const StartShop& a);
+Change setGroups(AppState& s, const SetGroups& a);
+Change addPeriod(AppState& s, const AddPeriod& a);
+Change deactivateAgent(AppState& s, const DeactivateAgent& a);
+Change reactivateAgent(AppState& s, const ReactivateAgent& a);
+Change addEvent(AppState& s, const AddEvent& a);
+Change updateEvent(AppState& s, const UpdateEvent& a);
+Change removeEvent(AppState& s, const RemoveEvent& a);
+Change setSettings(AppState& s, const SetSettings& a);
+Change addFundEntry(AppState& s, const AddFundEntry& a, uint64_t seed);
+Change removeFundEntry(AppState& s, const RemoveFundEntry& a);
+// app_scheme.cpp
+Change saveScheme(AppState& s, const SaveScheme& a);
+
 Change openSnapshotFile(AppState& s, const OpenSnapshotFile& a);
 Change replaceWithIncoming(AppState& s);
 Change mergeIncoming(AppState& s, int64_t now);

@@ -19,6 +19,7 @@ const Msg kNameEmpty{"请填写客服姓名", "Enter the agent's name"};
 const Msg kGroupEmpty{"请填写组别", "Enter the group"};
 const Msg kAgentExists{"客服“{0}”已在名单中", "Agent '{0}' is already on the roster"};
 const Msg kNoAgent{"名单中没有客服“{0}”", "No agent '{0}' on the roster"};
+const Msg kAgentInactive{"“{0}”在已停用的客服里；要让他回来请用“恢复”", "'{0}' was taken off the team; bring them back with Reactivate"};
 const Msg kNoMetrics{"没有找到指标文件（metrics-YYYY-MM.csv）", "No metrics file (metrics-YYYY-MM.csv) found"};
 const Msg kBadMonth{"{0}：文件名里的月份不是 YYYY-MM", "{0}: the month in the file name is not YYYY-MM"};
 const Msg kUnknownPreset{"没有方案“{0}”", "No scheme '{0}'"};
@@ -80,10 +81,10 @@ const ShopFile* findFile(const std::vector<ShopFile>& files, std::string_view pr
 
 // Loads one month of a shop: metrics (matched to the roster when there is one) and events.
 Expected<PeriodData> loadPeriod(const ShopFile& metrics, const Month& month, const std::vector<ShopFile>& files,
-                                const std::vector<Agent>& roster, std::vector<std::string>& warnings) {
+                                const std::vector<Agent>& roster, std::vector<Text2>& warnings) {
     LoadReport report;
     auto in = loadMetricsCsv(metrics.bytes, metrics.name, Catalog::builtin(), roster.empty() ? nullptr : &roster, report);
-    if (!in) return Error{in.error()};
+    if (!in) return in.failure();
     warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
     PeriodData p;
     p.month = month;
@@ -91,7 +92,7 @@ Expected<PeriodData> loadPeriod(const ShopFile& metrics, const Month& month, con
     p.input.period = month;
     if (const ShopFile* ev = findFile(files, "events-", formatMonth(month))) {
         auto events = loadEventsCsv(ev->bytes, ev->name, p.input.agents, {});
-        if (!events) return Error{events.error()};
+        if (!events) return events.failure();
         p.input.events = std::move(*events);
     }
     return p;
@@ -110,17 +111,17 @@ bool loadShop(AppState& s, const LoadShop& a) {
     std::vector<Agent> roster;
     if (const ShopFile* r = findFile(a.files, "roster")) {
         auto loaded = loadRoster(r->bytes, r->name);
-        if (!loaded) return noticeText(s, loaded.error()), false;
+        if (!loaded) return s.notices.push_back(errorText(loaded.failure())), false;
         roster = std::move(*loaded);
     }
     std::vector<PeriodData> periods;
-    std::vector<std::string> warnings;
+    std::vector<Text2> warnings;
     for (const auto& f : a.files) {
         if (!startsWith(f.name, "metrics-")) continue;
         auto month = parseMonth(monthPart(f.name, "metrics-"));
         if (!month) return notice(s, kBadMonth, {f.name}), false;
         auto p = loadPeriod(f, *month, a.files, roster, warnings);
-        if (!p) return noticeText(s, p.error()), false;
+        if (!p) return s.notices.push_back(errorText(p.failure())), false;
         periods.push_back(std::move(*p));
     }
     if (periods.empty()) return notice(s, kNoMetrics), false;
@@ -132,7 +133,7 @@ bool loadShop(AppState& s, const LoadShop& a) {
     s.selectedPeriod = int(s.periods.size()) - 1;
     s.demo = a.demo;
     s.schemeId.clear();
-    for (const auto& w : warnings) noticeText(s, w);
+    s.notices.insert(s.notices.end(), warnings.begin(), warnings.end());
     recompute(s);
     return true;
 }
@@ -143,6 +144,8 @@ void addAgent(AppState& s, const AddAgent& a) {
     if (group.empty()) return notice(s, kGroupEmpty);
     if (std::any_of(s.roster.begin(), s.roster.end(), [&](const Agent& r) { return r.name == name; }))
         return notice(s, kAgentExists, {name});
+    if (std::any_of(s.inactive.begin(), s.inactive.end(), [&](const Agent& r) { return r.name == name; }))
+        return notice(s, kAgentInactive, {name});
     Agent agent;
     agent.name = name;
     agent.group = group;
@@ -160,6 +163,7 @@ void addAgent(AppState& s, const AddAgent& a) {
 void removeAgent(AppState& s, const RemoveAgent& a) {
     auto it = std::find_if(s.roster.begin(), s.roster.end(), [&](const Agent& r) { return r.name == a.name; });
     if (it == s.roster.end()) return notice(s, kNoAgent, {a.name});
+    s.inactive.push_back(*it); // the person stays known (earlier closed months, merges), off the team
     s.roster.erase(it);
     for (auto& p : s.periods) {
         if (p.closed) continue;
@@ -234,17 +238,15 @@ bool updateAgent(AppState& s, const UpdateAgent& a, std::string& detail) {
 }
 
 void selectScheme(AppState& s, const SelectScheme& a) {
-    const auto& files = presetFiles();
-    if (std::none_of(files.begin(), files.end(), [&](const PresetFile& f) { return f.id == a.presetId; }))
-        return notice(s, kUnknownPreset, {a.presetId});
+    if (schemeText(s, a.presetId).empty()) return notice(s, kUnknownPreset, {a.presetId});
     s.schemeId = a.presetId;
     s.schemeIsFallback = false;
     recompute(s);
 }
 
 DocState takeDoc(const AppState& s) {
-    DocState d{s.shopName, s.roster, s.periods, s.selectedPeriod, s.schemeId,
-               s.schemeNameZh, s.schemeNameEn, s.schemeIsFallback, s.demo, s.record};
+    DocState d{s.shopName, s.roster, s.periods, s.selectedPeriod, s.schemeId, s.schemeNameZh, s.schemeNameEn,
+               s.schemeIsFallback, s.demo, s.record, s.groups, s.inactive, s.schemes, s.settings, s.fund};
     d.record.audit.clear(); // the log is not undone
     return d;
 }
@@ -262,6 +264,11 @@ void putDoc(AppState& s, DocState d) {
     s.schemeNameEn = std::move(d.schemeNameEn);
     s.schemeIsFallback = d.schemeIsFallback;
     s.demo = d.demo;
+    s.groups = std::move(d.groups);
+    s.inactive = std::move(d.inactive);
+    s.schemes = std::move(d.schemes);
+    s.settings = std::move(d.settings);
+    s.fund = std::move(d.fund);
 }
 
 
@@ -272,8 +279,8 @@ Change closePeriod(AppState& s, const ClosePeriod& a) {
     if (p.closed) return notice(s, kAlreadyClosed, {month}), Change{};
     if (p.results.agents.empty()) return notice(s, kNoResults, {month}), Change{};
     Problems problems;
-    auto scheme = loadPreset(s.schemeId, Catalog::builtin(), problems);
-    if (!scheme) return noticeText(s, scheme.error()), Change{};
+    auto scheme = activeScheme(s, problems);
+    if (!scheme) return s.notices.push_back(errorText(scheme.failure())), Change{};
     p.closed = true;
     p.frozenScheme = writeJson(schemeToJson(*scheme));
     p.closeReason = std::string(trim(a.reason));
@@ -333,6 +340,7 @@ Change reopenPeriod(AppState& s, const ReopenPeriod& a) {
 struct Applier {
     AppState& s;
     int64_t now;
+    uint64_t seed;
     Change operator()(const SetLanguage& a) { s.language = a.language; return {}; }
     Change operator()(const SetShopName& a) {
         std::string name(trim(a.name));
@@ -376,6 +384,18 @@ struct Applier {
         s.record.audit = std::move(audit);
         return {"load", a.shopName};
     }
+    Change operator()(const StartShop& a) { return startShop(s, a); }
+    Change operator()(const SetGroups& a) { return setGroups(s, a); }
+    Change operator()(const AddPeriod& a) { return addPeriod(s, a); }
+    Change operator()(const DeactivateAgent& a) { return deactivateAgent(s, a); }
+    Change operator()(const ReactivateAgent& a) { return reactivateAgent(s, a); }
+    Change operator()(const AddEvent& a) { return addEvent(s, a); }
+    Change operator()(const UpdateEvent& a) { return updateEvent(s, a); }
+    Change operator()(const RemoveEvent& a) { return removeEvent(s, a); }
+    Change operator()(const SaveScheme& a) { return saveScheme(s, a); }
+    Change operator()(const SetSettings& a) { return setSettings(s, a); }
+    Change operator()(const AddFundEntry& a) { return addFundEntry(s, a, seed); }
+    Change operator()(const RemoveFundEntry& a) { return removeFundEntry(s, a); }
     Change operator()(const ClearNotices&) { s.notices.clear(); return {}; }
     Change operator()(const SetMetricValue& a) { return setMetricValue(s, a); }
     Change operator()(const SetMetricValues& a) { return setMetricValues(s, a); }
@@ -435,7 +455,7 @@ void apply(AppState& state, const Action& action, const ApplyContext& context) {
     if (std::holds_alternative<Undo>(action) || std::holds_alternative<Redo>(action))
         return undoRedo(state, std::holds_alternative<Undo>(action), now, seed);
     DocState before = changesData(action) ? takeDoc(state) : DocState{};
-    Change change = std::visit(Applier{state, now}, action);
+    Change change = std::visit(Applier{state, now, seed}, action);
     if (!change) return;
     state.undo.push_back({std::move(before), change.action, change.detail});
     if (state.undo.size() > kUndoSteps) state.undo.erase(state.undo.begin());
@@ -455,9 +475,9 @@ void recompute(AppState& s) {
         s.schemeIsFallback = s.schemeId != "shop-default";
     }
     Problems problems;
-    auto scheme = loadPreset(s.schemeId, Catalog::builtin(), problems);
+    auto scheme = activeScheme(s, problems);
     if (!scheme) {
-        noticeText(s, scheme.error());
+        s.notices.push_back(errorText(scheme.failure()));
         for (auto& p : s.periods) p.results = Results{};
         return;
     }
@@ -490,7 +510,7 @@ const Results* selectedResults(const AppState& s) {
 }
 
 std::vector<std::string> rosterGroups(const AppState& s) {
-    std::vector<std::string> groups;
+    std::vector<std::string> groups = s.groups;
     for (const auto& a : s.roster)
         if (!a.group.empty() && std::find(groups.begin(), groups.end(), a.group) == groups.end()) groups.push_back(a.group);
     return groups;

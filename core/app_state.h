@@ -10,12 +10,15 @@
 #include <vector>
 
 #include "explain.h"
+#include "fund.h"
 #include "json.h"
 #include "merge.h"
 #include "metric_input.h"
 #include "model.h"
 #include "results.h"
+#include "scheme.h"
 #include "shop.h"
+#include "shop_settings.h"
 
 namespace kefu::core {
 
@@ -43,6 +46,11 @@ struct DocState {
     bool schemeIsFallback = false;
     bool demo = false;
     Shop record; // ids and stamps as they were (without the audit log)
+    std::vector<std::string> groups;
+    std::vector<Agent> inactive;
+    std::map<std::string, std::string> schemes;
+    ShopSettings settings;
+    std::vector<FundEntry> fund;
 };
 struct UndoStep {
     DocState doc;
@@ -78,7 +86,12 @@ struct AppState {
     std::vector<Agent> roster;
     std::vector<PeriodData> periods; // oldest first
     int selectedPeriod = -1;         // index into periods; -1 = none
-    std::string schemeId;            // the preset the results use
+    std::vector<std::string> groups; // the shop's groups in display order (agents may add others)
+    std::vector<Agent> inactive;     // agents taken off the team (kept, can come back)
+    std::map<std::string, std::string> schemes; // the shop's own schemes: id -> scheme JSON
+    ShopSettings settings;
+    std::vector<FundEntry> fund;     // the manager's entries in the department fund
+    std::string schemeId;            // the scheme the results use: a preset or one of `schemes`
     std::string schemeNameZh, schemeNameEn;
     bool schemeIsFallback = false;   // shop-default is not there yet: presales-rank instead
     bool demo = false;               // the data is the demo shop
@@ -119,7 +132,34 @@ struct UpdateAgent {
     int fromPeriod = 0;
 };
 struct SelectPeriod { int index; };
-struct SelectScheme { std::string presetId; };
+struct SelectScheme { std::string presetId; }; // a preset or one of the shop's schemes
+// The first start of a blank shop: its name, groups, scheme and first month, as one step.
+struct StartShop {
+    std::string shopName;
+    std::vector<std::string> groups;
+    std::string schemeId;
+    Month month;
+};
+// The shop's groups in order; a group that still has agents cannot be left out.
+struct SetGroups { std::vector<std::string> groups; };
+// A new empty month with the current team (refused when it exists); it becomes the selected one.
+struct AddPeriod { Month month; };
+// Takes an agent off the team from month `fromPeriod` on (earlier months keep them); refused
+// when the agent has values in those months. ReactivateAgent brings them back from `fromPeriod`.
+struct DeactivateAgent { std::string name; int fromPeriod = 0; };
+struct ReactivateAgent { std::string name; int fromPeriod = 0; };
+// Events of a month (fines, additions, attendance, exam results ...), checked like an events file:
+// a known kind, an agent of the month, a date in the month, a count of at least 1.
+struct AddEvent { int period; Event event; };
+struct UpdateEvent { int period; int index; Event event; };
+struct RemoveEvent { int period; int index; };
+// A scheme (JSON text): validated with every problem listed; saved as one of the shop's schemes
+// (an id of a preset is refused) and made the active one.
+struct SaveScheme { std::string json; std::string fileName; };
+struct SetSettings { ShopSettings settings; };
+// A department fund entry (id made when empty); RemoveFundEntry takes it out again.
+struct AddFundEntry { FundEntry entry; };
+struct RemoveFundEntry { std::string id; };
 // Replaces the shop with the files' data (roster + metrics/events per month); demo marks it.
 struct LoadShop {
     std::string shopName;
@@ -169,6 +209,8 @@ struct SetReadOnly { bool readOnly; };
 struct FollowSaved { std::string bytes; };
 
 using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, UpdateAgent, SelectPeriod, SelectScheme, LoadShop,
+                            StartShop, SetGroups, AddPeriod, DeactivateAgent, ReactivateAgent, AddEvent, UpdateEvent,
+                            RemoveEvent, SaveScheme, SetSettings, AddFundEntry, RemoveFundEntry,
                             ClearNotices, SetManagerName, SetMetricValue, SetMetricValues, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
                             ReplaceWithIncoming, MergeIncoming, ResolveMerge, CancelIncoming, RestoreVersion, SetReadOnly,
                             FollowSaved>;
@@ -191,18 +233,26 @@ const UndoStep* redoStep(const AppState& state);
 
 // "shop-default" when that preset exists, else "presales-rank" (the fallback is flagged).
 std::string defaultSchemeId();
+// The scheme the results use (the shop's own or a preset), parsed; problems when it fails.
+Expected<Scheme> activeScheme(const AppState& state, Problems& problems);
+// Its JSON text as saved (the shop's scheme) or as the preset file has it; empty when unknown.
+std::string schemeText(const AppState& state, const std::string& id);
+// Event kinds a month accepts with the active scheme: the fixed ones and the scheme's own.
+bool eventKindAccepted(const AppState& state, const std::string& kind);
 // Re-evaluates every period in order, each with the earlier periods' results as history.
 void recompute(AppState& state);
 // The selected period's results, or nullptr.
 const Results* selectedResults(const AppState& state);
-// Group names in first-appearance order of the roster.
+// The shop's groups, then groups of the roster not among them (first-appearance order).
 std::vector<std::string> rosterGroups(const AppState& state);
 
 // The state as JSON for the page's test hook and debugging (texts in the state's language).
 Json appStateToJson(const AppState& state);
 // An action from JSON, for scripts and the page's test hook (window.kefu.act): {"type": "set_metric",
 // "period": "2024-03", "agent": "张三", "metric": "sales_amount", "value": 1} and add_agent,
-// remove_agent, set_shop_name, set_manager, close_period, reopen_period, select_period, undo, redo.
+// remove_agent, set_shop_name, set_manager, close_period, reopen_period, select_period, undo, redo,
+// set_groups, add_period {"month"}, select_scheme/save_scheme, add_event/remove_event, deactivate_agent,
+// reactivate_agent (with "period" the month they leave or come back from).
 Expected<Action> actionFromJson(const AppState& state, const Json& json);
 
 } // namespace kefu::core

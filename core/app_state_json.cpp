@@ -75,6 +75,37 @@ Json appStateToJson(const AppState& s) {
         }
     }
     j.set("values", std::move(values));
+    Json events = Json::array();
+    if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size()))
+        for (const auto& e : s.periods[size_t(s.selectedPeriod)].input.events) {
+            Json ej = Json::object();
+            ej.set("agent", Json::string(e.agent));
+            ej.set("date", Json::string(formatDate(e.date)));
+            ej.set("kind", Json::string(e.kind));
+            ej.set("count", Json::number(e.count));
+            ej.set("points", optionalNumber(e.points));
+            ej.set("note", Json::string(e.note));
+            events.push(std::move(ej));
+        }
+    j.set("events", std::move(events));
+    j.set("groups", stringArray(rosterGroups(s)));
+    std::vector<std::string> inactive, schemes;
+    for (const auto& a : s.inactive) inactive.push_back(a.name);
+    for (const auto& [id, text] : s.schemes) schemes.push_back(id);
+    j.set("inactive", stringArray(inactive));
+    j.set("schemes", stringArray(schemes));
+    Json fund = Json::array();
+    for (const auto& e : s.fund) {
+        Json fj = Json::object();
+        fj.set("id", Json::string(e.id));
+        fj.set("date", Json::string(formatDate(e.date)));
+        fj.set("amount_fen", Json::number(double(e.amountFen)));
+        fj.set("note", Json::string(e.note));
+        fund.push(std::move(fj));
+    }
+    j.set("fund", std::move(fund));
+    auto settings = parseJson(shopSettingsJson(s.settings));
+    j.set("settings", settings ? *settings : Json::null());
     j.set("manager", Json::string(s.managerName));
     j.set("shop_id", Json::string(s.record.id));
     j.set("read_only", Json::boolean(s.readOnly));
@@ -151,6 +182,30 @@ Expected<Action> actionFromJson(const AppState& s, const Json& j) {
         if (t == "set_manager") return Action{SetManagerName{*name}};
         return Action{RemoveAgent{*name}};
     }
+    if (t == "set_groups") {
+        const Json* g = j.find("groups");
+        if (!g || !g->isArray()) return Error{"'groups' must be a list of names"};
+        SetGroups a;
+        for (const auto& x : g->items()) a.groups.push_back(x.isString() ? x.asString() : "");
+        return Action{std::move(a)};
+    }
+    if (t == "add_period") {
+        auto month = field(j, "month");
+        if (!month) return Error{month.error()};
+        auto m = parseMonth(*month);
+        if (!m) return Error{"'month' must be YYYY-MM"};
+        return Action{AddPeriod{*m}};
+    }
+    if (t == "select_scheme") {
+        auto id = field(j, "id");
+        if (!id) return Error{id.error()};
+        return Action{SelectScheme{*id}};
+    }
+    if (t == "save_scheme") {
+        auto json = field(j, "json");
+        if (!json) return Error{json.error()};
+        return Action{SaveScheme{*json, ""}};
+    }
     if (t == "add_agent") {
         auto name = field(j, "name");
         auto group = field(j, "group");
@@ -158,7 +213,8 @@ Expected<Action> actionFromJson(const AppState& s, const Json& j) {
         if (!group) return Error{group.error()};
         return Action{AddAgent{*name, *group, Status::Regular, ""}};
     }
-    if (t != "select_period" && t != "close_period" && t != "reopen_period" && t != "set_metric")
+    if (t != "select_period" && t != "close_period" && t != "reopen_period" && t != "set_metric" && t != "add_event" &&
+        t != "remove_event" && t != "deactivate_agent" && t != "reactivate_agent")
         return Error{"unknown action type '" + t + "'"};
     auto period = periodIndex(s, j);
     if (!period) return Error{period.error()};
@@ -168,6 +224,35 @@ Expected<Action> actionFromJson(const AppState& s, const Json& j) {
         std::string reason = r && r->isString() ? r->asString() : "";
         if (t == "close_period") return Action{ClosePeriod{*period, reason}};
         return Action{ReopenPeriod{*period, reason}};
+    }
+    if (t == "deactivate_agent" || t == "reactivate_agent") {
+        auto name = field(j, "name");
+        if (!name) return Error{name.error()};
+        if (t == "deactivate_agent") return Action{DeactivateAgent{*name, *period}};
+        return Action{ReactivateAgent{*name, *period}};
+    }
+    if (t == "remove_event") {
+        const Json* i = j.find("index");
+        if (!i || !i->isNumber()) return Error{"'index' must be a number"};
+        return Action{RemoveEvent{*period, int(i->asNumber())}};
+    }
+    if (t == "add_event") {
+        auto agent = field(j, "agent");
+        auto date = field(j, "date");
+        auto kind = field(j, "kind");
+        if (!agent) return Error{agent.error()};
+        if (!date) return Error{date.error()};
+        if (!kind) return Error{kind.error()};
+        auto d = parseDate(*date);
+        if (!d) return Error{"'date' must be YYYY-MM-DD"};
+        Event e;
+        e.agent = *agent;
+        e.date = *d;
+        e.kind = *kind;
+        if (const Json* c = j.find("count"); c && c->isNumber()) e.count = int32_t(c->asNumber());
+        if (const Json* pts = j.find("points"); pts && pts->isNumber()) e.points = pts->asNumber();
+        if (const Json* n = j.find("note"); n && n->isString()) e.note = n->asString();
+        return Action{AddEvent{*period, std::move(e)}};
     }
     if (t == "set_metric") {
         auto agent = field(j, "agent");

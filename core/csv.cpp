@@ -72,7 +72,10 @@ Expected<CsvTable> parseCsv(std::string_view text, char delimiter) {
         field += c;
         fieldStarted = true;
     }
-    if (quoted) return Error{"line " + std::to_string(quoteLine) + ": a quoted field is not closed"};
+    if (quoted) {
+        const std::string n = std::to_string(quoteLine);
+        return Error{"line " + n + ": a quoted field is not closed", "第 " + n + " 行：引号里的内容没有结束（缺少后引号）"};
+    }
     if (any && (!field.empty() || !row.empty())) endRow();
     return t;
 }

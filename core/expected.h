@@ -7,8 +7,11 @@
 
 namespace kefu::core {
 
+// `message` is English (the CLI prints it); `zh` is the same in Chinese for errors the page can
+// show (errorText() in explain.h picks), empty when there is only English.
 struct Error {
     std::string message;
+    std::string zh = {};
 };
 
 template <class T>
@@ -25,6 +28,8 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     const std::string& error() const { return std::get<1>(m_v).message; }
+    // The whole error, both languages, to pass on unchanged.
+    const Error& failure() const { return std::get<1>(m_v); }
 
 private:
     std::variant<T, Error> m_v;

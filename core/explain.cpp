@@ -34,6 +34,9 @@ Text2 fillMsg(const Msg& msg, const std::vector<std::string>& args) {
     return {fillPattern(msg.zh, args), fillPattern(msg.en, args)};
 }
 
+Error errorOf(const Text2& text) { return {text.en, text.zh}; }
+Text2 errorText(const Error& error) { return {error.zh.empty() ? error.message : error.zh, error.message}; }
+
 std::string formatValue(double v) {
     if (std::isnan(v)) return "—";
     char buf[48];

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "expected.h"
+
 namespace kefu::core {
 
 enum class Lang : uint8_t { Zh, En };
@@ -34,6 +36,12 @@ struct Text2 {
 // A message with {0} {1} ... filled from plain text arguments, in both languages (notices and
 // input problems; explanations of numbers use Why below).
 Text2 fillMsg(const Msg& msg, const std::vector<std::string>& args);
+// Errors in both languages: an Error from a text, and an error's text (English for both when it
+// has no Chinese).
+Error errorOf(const Text2& text);
+Text2 errorText(const Error& error);
+// The text in one language.
+inline const std::string& textIn(const Text2& text, Lang lang) { return lang == Lang::Zh ? text.zh : text.en; }
 
 // Interned text: equal strings share one immutable copy for the program's life, so a text
 // argument of an explanation costs one pointer and no allocation. Only for small vocabularies

@@ -3,14 +3,29 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "explain.h"
+
 namespace kefu::core {
 
 namespace {
+const Msg kOperand{"应为数字、指标编号或“(”", "expected a number, metric id or '('"};
+const Msg kClose{"缺少“)”", "expected ')'"};
+const Msg kNumber{"数字格式不对", "malformed number"};
+const Msg kCharacter{"意外的字符", "unexpected character"};
+const Msg kText{"多余的内容", "unexpected text"};
+const Msg kEmpty{"公式是空的", "empty formula"};
+
+// "position 3: ..." in both languages.
+Error errorAt(size_t pos, const Msg& msg) {
+    const std::string n = std::to_string(pos + 1);
+    return {"position " + n + ": " + msg.en, "第 " + n + " 个字符：" + msg.zh};
+}
+
 class Parser {
 public:
     explicit Parser(std::string_view t) : m_t(t) {}
     Formula f;
-    std::string error;
+    std::optional<Error> error;
 
     int expr() {
         int l = term();
@@ -44,14 +59,14 @@ private:
     }
     int factor() {
         skip();
-        if (m_i >= m_t.size()) return fail("expected a number, metric id or '('");
+        if (m_i >= m_t.size()) return fail(kOperand);
         char c = m_t[m_i];
         if (c == '(') {
             ++m_i;
             int e = expr();
             skip();
             if (e < 0) return -1;
-            if (m_i >= m_t.size() || m_t[m_i] != ')') return fail("expected ')'");
+            if (m_i >= m_t.size() || m_t[m_i] != ')') return fail(kClose);
             ++m_i;
             return e;
         }
@@ -61,7 +76,7 @@ private:
             while (m_i < m_t.size() && ((m_t[m_i] >= '0' && m_t[m_i] <= '9') || m_t[m_i] == '.')) num += m_t[m_i++];
             char* end = nullptr;
             double v = std::strtod(num.c_str(), &end);
-            if (*end) return fail("malformed number");
+            if (*end) return fail(kNumber);
             return node({'n', v, {}, -1, -1});
         }
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
@@ -70,12 +85,12 @@ private:
                 id += m_t[m_i++];
             return node({'m', 0, id, -1, -1});
         }
-        return fail("unexpected character");
+        return fail(kCharacter);
     }
     void skip() { while (m_i < m_t.size() && (m_t[m_i] == ' ' || m_t[m_i] == '\t')) ++m_i; }
     int node(Formula::Node n) { f.nodes.push_back(std::move(n)); return int(f.nodes.size()) - 1; }
-    int fail(const char* msg) {
-        if (error.empty()) error = "position " + std::to_string(m_i + 1) + ": " + msg;
+    int fail(const Msg& msg) {
+        if (!error) error = errorAt(m_i, msg);
         return -1;
     }
     std::string_view m_t;
@@ -120,8 +135,8 @@ std::optional<double> Formula::eval(const std::function<std::optional<double>(co
 Expected<Formula> parseFormula(std::string_view text) {
     Parser p(text);
     int root = p.expr();
-    if (root >= 0 && !p.atEnd()) return Error{"position " + std::to_string(p.pos() + 1) + ": unexpected text"};
-    if (root < 0) return Error{p.error.empty() ? "empty formula" : p.error};
+    if (root >= 0 && !p.atEnd()) return errorAt(p.pos(), kText);
+    if (root < 0) return p.error ? *p.error : Error{kEmpty.en, kEmpty.zh};
     p.f.root = root;
     return std::move(p.f);
 }

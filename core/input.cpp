@@ -7,15 +7,64 @@
 
 #include "csv.h"
 #include "formula.h"
-#include "json.h"
+#include "input_internal.h"
 #include "text.h"
 
 namespace kefu::core {
 
+namespace loading {
 namespace {
-std::string where(const std::string& file, uint32_t line, const std::string& header, size_t col) {
-    return file + ": line " + std::to_string(line) + ", column " + std::to_string(col + 1) + " (" + header + ")";
+const Msg kCell{"文件 {0} 第 {1} 行第 {2} 列（{3}）", "{0}: line {1}, column {2} ({3})"};
+const Msg kLine{"文件 {0} 第 {1} 行", "{0}: line {1}"};
+const Msg kFile{"文件 {0}", "{0}"};
+const Msg kInFile{"{0}：{1}", "{0}: {1}"};
+} // namespace
+
+Text2 fillEach(const Msg& msg, const std::vector<Text2>& args) {
+    std::vector<std::string> zh, en;
+    for (const auto& a : args) {
+        zh.push_back(a.zh);
+        en.push_back(a.en);
+    }
+    return {fillMsg(msg, zh).zh, fillMsg(msg, en).en};
 }
+Text2 at(const Text2& place, const Msg& msg, const std::vector<std::string>& args) {
+    std::vector<Text2> all{place};
+    for (const auto& a : args) all.push_back({a, a});
+    return fillEach(msg, all);
+}
+Error failAt(const Text2& place, const Msg& msg, const std::vector<std::string>& args) {
+    return errorOf(at(place, msg, args));
+}
+Text2 where(const std::string& file, uint32_t line, const std::string& header, size_t col) {
+    return fillMsg(kCell, {file, std::to_string(line), std::to_string(col + 1), header});
+}
+Text2 whereLine(const std::string& file, uint32_t line) { return fillMsg(kLine, {file, std::to_string(line)}); }
+Text2 whereFile(const std::string& file) { return fillMsg(kFile, {file}); }
+Error csvError(const std::string& file, const Error& error) {
+    return errorOf(fillEach(kInFile, {whereFile(file), errorText(error)}));
+}
+} // namespace loading
+
+using namespace loading;
+
+namespace {
+// What is wrong at a place ({0}, in each language).
+const Msg kEmptyFile{"{0} 是空的", "{0}: the file is empty"};
+const Msg kColumnTwice{"{0}：“{1}”列出现了两次（另一处是第 {2} 列）", "{0}: column '{1}' appears twice (also column {2})"};
+const Msg kUnknownColumn{"{0}：不认识这一列，已忽略", "{0}: unknown column, ignored"};
+const Msg kAmbiguous{"{0}：与第 {1} 列（{2}）重复，两列都是指标“{3}”", "{0}: ambiguous, column {1} ({2}) is also metric '{3}'"};
+const Msg kNoAgentColumn{"{0}：没有客服列（客服、姓名、agent 或昵称列）", "{0}: no agent column (客服, 姓名, agent or a nickname column)"};
+const Msg kNoRosterAgent{"{0}：没有客服列（客服、姓名 或 agent）", "{0}: no agent column (客服, 姓名 or agent)"};
+const Msg kBadStatus{"{0}：不认识的状态“{1}”（应为 转正/regular 或 试用/probation）",
+                     "{0}: unknown status '{1}' (expected 转正/regular or 试用/probation)"};
+const Msg kNotDate{"{0}：“{1}”不是日期（应为 YYYY-MM-DD 或 YYYY/M/D）", "{0}: '{1}' is not a date (expected YYYY-MM-DD or YYYY/M/D)"};
+const Msg kNameEmpty{"{0}：客服姓名是空的", "{0}: the agent name is empty"};
+const Msg kNotNumber{"{0}：“{1}”不是数字，按无值处理", "{0}: '{1}' is not a number, taken as no value"};
+const Msg kDuplicate{"{0}：客服“{1}”出现了两次", "{0}: duplicate agent '{1}'"};
+const Msg kUnknownAgents{"{0}：名单里没有这些客服或昵称，请先在名单中绑定：{1}",
+                         "{0}: unknown agents or nicknames, bind them in the roster first: {1}"};
+const Msg kAgentLine{"{0}（第 {1} 行）", "{0} (line {1})"};
 
 struct ColumnPlan {
     std::vector<std::string> attr;   // agent attribute per column ("" when a metric or ignored)
@@ -36,8 +85,7 @@ Expected<ColumnPlan> planColumns(const std::vector<std::string>& header, const s
         plan.metric.push_back(-1);
         if (!attr.empty()) {
             if (seenAttr.count(attr))
-                return Error{where(file, line, h, c) + ": column '" + attr + "' appears twice (also column " +
-                             std::to_string(seenAttr[attr] + 1) + ")"};
+                return failAt(where(file, line, h, c), kColumnTwice, {attr, std::to_string(seenAttr[attr] + 1)});
             seenAttr[attr] = c;
             if (attr == "agent") plan.agentCol = int(c);
             if (attr == "nickname") plan.nicknameCol = int(c);
@@ -45,18 +93,18 @@ Expected<ColumnPlan> planColumns(const std::vector<std::string>& header, const s
         }
         const MetricDef* d = catalog.findByHeader(h);
         if (!d) {
-            if (!h.empty()) report.warnings.push_back(where(file, line, h, c) + ": unknown column, ignored");
+            if (!h.empty()) report.warnings.push_back(at(where(file, line, h, c), kUnknownColumn));
             continue;
         }
         if (auto it = seenMetric.find(d->id); it != seenMetric.end())
-            return Error{where(file, line, h, c) + ": ambiguous, column " + std::to_string(it->second + 1) + " (" +
-                         header[it->second] + ") is also metric '" + d->id + "'"};
+            return failAt(where(file, line, h, c), kAmbiguous,
+                          {std::to_string(it->second + 1), header[it->second], d->id});
         seenMetric[d->id] = c;
         plan.def[c] = d;
         plan.metric[c] = input.metrics.addColumn(d->id);
     }
     if (plan.agentCol < 0 && plan.nicknameCol < 0)
-        return Error{file + ": line " + std::to_string(line) + ": no agent column (客服, 姓名, agent or a nickname column)"};
+        return failAt(whereLine(file, line), kNoAgentColumn);
     return plan;
 }
 
@@ -87,7 +135,9 @@ std::optional<Date> excelSerialDate(const std::string& cell) {
     return civilFromDays(daysFromCivil({1899, 12, 30}) + int64_t(n->value));
 }
 
-Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view cellRaw, const std::string& loc) {
+// `place()` names the cell (called only for an error).
+template <class Place>
+Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view cellRaw, const Place& place) {
     std::string cell(trim(cellRaw));
     if (attr == "agent") a.name = cell;
     else if (attr == "id") a.id = cell;
@@ -98,13 +148,13 @@ Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view 
     } else if (attr == "status") {
         if (cell.empty()) return true;
         auto s = parseStatus(cell);
-        if (!s) return Error{loc + ": unknown status '" + cell + "' (expected 转正/regular or 试用/probation)"};
+        if (!s) return failAt(place(), kBadStatus, {cell});
         a.status = *s;
     } else if (attr == "hire_date" || attr == "regular_since") {
         if (isBlankCell(cell)) return true;
         auto d = parseDate(cell);
         if (!d) d = excelSerialDate(cell);
-        if (!d) return Error{loc + ": '" + cell + "' is not a date (expected YYYY-MM-DD or YYYY/M/D)"};
+        if (!d) return failAt(place(), kNotDate, {cell});
         (attr == "hire_date" ? a.hireDate : a.regularSince) = *d;
     }
     return true;
@@ -174,13 +224,13 @@ std::string agentColumnId(std::string_view header) {
 
 Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::string& fileName) {
     auto csv = parseCsv(decodeText(bytes));
-    if (!csv) return Error{fileName + ": " + csv.error()};
-    if (csv->rows.empty()) return Error{fileName + ": the file is empty"};
+    if (!csv) return csvError(fileName, csv.failure());
+    if (csv->rows.empty()) return failAt(whereFile(fileName), kEmptyFile);
     const auto& header = csv->rows[0];
     std::vector<std::string> attrs;
     for (const auto& h : header) attrs.push_back(agentColumnId(h));
     if (std::find(attrs.begin(), attrs.end(), "agent") == attrs.end())
-        return Error{fileName + ": line 1: no agent column (客服, 姓名 or agent)"};
+        return failAt(whereLine(fileName, 1), kNoRosterAgent);
     std::vector<Agent> roster;
     for (size_t r = 1; r < csv->rows.size(); ++r) {
         Agent a;
@@ -199,8 +249,9 @@ Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::strin
                 }
                 continue;
             }
-            auto ok = setAttribute(a, attrs[c], csv->rows[r][c], where(fileName, csv->lines[r], header[c], c));
-            if (!ok) return Error{ok.error()};
+            auto place = [&] { return where(fileName, csv->lines[r], header[c], c); };
+            auto ok = setAttribute(a, attrs[c], csv->rows[r][c], place);
+            if (!ok) return ok.failure();
         }
         if (a.name.empty()) continue;
         auto same = std::find_if(roster.begin(), roster.end(), [&](const Agent& x) { return x.name == a.name; });
@@ -216,10 +267,10 @@ Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::strin
 Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string>>& rows, const std::vector<uint32_t>& lines,
                                        const std::string& file, const Catalog& catalog, const std::vector<Agent>* roster,
                                        LoadReport& report) {
-    if (rows.empty()) return Error{file + ": the file is empty"};
+    if (rows.empty()) return failAt(whereFile(file), kEmptyFile);
     PeriodInput raw;
     auto plan = planColumns(rows[0], file, lines[0], catalog, raw, report);
-    if (!plan) return Error{plan.error()};
+    if (!plan) return plan.failure();
     auto pct = percentColumns(rows, *plan);
     std::vector<Agent> rowAgents;
     std::vector<uint32_t> rowLines;
@@ -228,8 +279,9 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
         Agent a;
         for (size_t c = 0; c < row.size() && c < plan->attr.size(); ++c)
             if (!plan->attr[c].empty()) {
-                auto ok = setAttribute(a, plan->attr[c], row[c], where(file, lines[r], rows[0][c], c));
-                if (!ok) return Error{ok.error()};
+                auto place = [&] { return where(file, lines[r], rows[0][c], c); };
+                auto ok = setAttribute(a, plan->attr[c], row[c], place);
+                if (!ok) return ok.failure();
             }
         std::string key = !a.name.empty() ? a.name : (a.nicknames.empty() ? "" : a.nicknames[0]);
         if (isSummaryRow(key)) continue;
@@ -237,7 +289,7 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
             bool allEmpty = std::all_of(row.begin(), row.end(), [](const std::string& s) { return trim(s).empty(); });
             if (allEmpty) continue;
             size_t c = size_t(plan->agentCol >= 0 ? plan->agentCol : plan->nicknameCol);
-            return Error{where(file, lines[r], rows[0][c], c) + ": the agent name is empty"};
+            return failAt(where(file, lines[r], rows[0][c], c), kNameEmpty);
         }
         size_t idx = rowAgents.size();
         raw.metrics.resizeRows(idx + 1);
@@ -245,8 +297,8 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
             if (plan->metric[c] < 0 || trim(row[c]).empty()) continue;
             auto n = parseNumberCell(row[c]);
             if (!n) { // "-", "—", "延迟统计" ...: no value, and the cell is named
-                report.warnings.push_back(where(file, lines[r], rows[0][c], c) + ": '" + std::string(trim(row[c])) +
-                                          "' is not a number, taken as no value");
+                const std::string cell(trim(row[c]));
+                report.warnings.push_back(at(where(file, lines[r], rows[0][c], c), kNotNumber, {cell}));
                 continue;
             }
             double v = n->value;
@@ -259,14 +311,16 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
     // Resolve rows to agents.
     PeriodInput in;
     std::vector<std::vector<size_t>> rowsOf;
-    std::vector<std::string> unknown;
+    Text2 unknown; // "name (line N)", listed
     for (size_t r = 0; r < rowAgents.size(); ++r) {
         Agent a = rowAgents[r];
         std::string nick = a.nicknames.empty() ? "" : a.nicknames[0];
         if (roster) {
             const Agent* m = matchRoster(*roster, a.name, nick);
             if (!m) {
-                unknown.push_back((a.name.empty() ? nick : a.name) + " (line " + std::to_string(rowLines[r]) + ")");
+                Text2 u = fillMsg(kAgentLine, {a.name.empty() ? nick : a.name, std::to_string(rowLines[r])});
+                unknown.zh += (unknown.zh.empty() ? "" : "、") + u.zh;
+                unknown.en += (unknown.en.empty() ? "" : ", ") + u.en;
                 continue;
             }
             Agent merged = *m;
@@ -278,18 +332,14 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
         auto same = std::find_if(in.agents.begin(), in.agents.end(), [&](const Agent& x) { return x.name == a.name; });
         if (same != in.agents.end()) {
             if (!roster)
-                return Error{file + ": line " + std::to_string(rowLines[r]) + ": duplicate agent '" + a.name + "'"};
+                return failAt(whereLine(file, rowLines[r]), kDuplicate, {a.name});
             rowsOf[size_t(same - in.agents.begin())].push_back(r);
             continue;
         }
         in.agents.push_back(std::move(a));
         rowsOf.push_back({r});
     }
-    if (!unknown.empty()) {
-        std::string list;
-        for (const auto& u : unknown) list += (list.empty() ? "" : ", ") + u;
-        return Error{file + ": unknown agents or nicknames, bind them in the roster first: " + list};
-    }
+    if (!unknown.en.empty()) return errorOf(fillEach(kUnknownAgents, {whereFile(file), unknown}));
     in.metrics.resizeRows(in.agents.size());
     for (const auto& c : raw.metrics.columns()) in.metrics.addColumn(c);
     combineRows(in, rowsOf, raw.metrics, catalog);
@@ -299,7 +349,7 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
 Expected<PeriodInput> loadMetricsCsv(std::string_view bytes, const std::string& fileName, const Catalog& catalog,
                                      const std::vector<Agent>* roster, LoadReport& report) {
     auto csv = parseCsv(decodeText(bytes));
-    if (!csv) return Error{fileName + ": " + csv.error()};
+    if (!csv) return csvError(fileName, csv.failure());
     return loadMetricsTable(csv->rows, csv->lines, fileName, catalog, roster, report);
 }
 
@@ -314,82 +364,6 @@ bool isKnownEventKind(std::string_view kind, const std::vector<std::string>& ext
     for (std::string_view prefix : {"check_good:", "check_bad:", "check_na:"})
         if (kind.substr(0, prefix.size()) == prefix && kind.size() > prefix.size()) return true;
     return false;
-}
-
-Expected<std::vector<Event>> loadEventsCsv(std::string_view bytes, const std::string& file, const std::vector<Agent>& agents,
-                                           const std::vector<std::string>& extraKinds) {
-    auto csv = parseCsv(decodeText(bytes));
-    if (!csv) return Error{file + ": " + csv.error()};
-    if (csv->rows.empty()) return std::vector<Event>{};
-    const auto& header = csv->rows[0];
-    int cAgent = -1, cDate = -1, cKind = -1, cCount = -1, cPoints = -1, cNote = -1;
-    for (size_t c = 0; c < header.size(); ++c) {
-        std::string h = normalizeHeader(header[c]);
-        if (h == "agent" || agentColumnId(header[c]) == "agent") cAgent = int(c);
-        else if (h == "date" || h == "日期") cDate = int(c);
-        else if (h == "kind" || h == "类型" || h == "事件") cKind = int(c);
-        else if (h == "count" || h == "次数") cCount = int(c);
-        else if (h == "points" || h == "分值") cPoints = int(c);
-        else if (h == "note" || h == "备注") cNote = int(c);
-    }
-    if (cAgent < 0 || cDate < 0 || cKind < 0) return Error{file + ": line 1: expected the header agent,date,kind[,count,points,note]"};
-    std::vector<Event> events;
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-        const auto& row = csv->rows[r];
-        auto cell = [&](int c) { return c >= 0 && size_t(c) < row.size() ? std::string(trim(row[size_t(c)])) : std::string(); };
-        auto loc = [&](int c) { return where(file, csv->lines[r], header[size_t(c)], size_t(c)); };
-        Event e;
-        e.line = csv->lines[r];
-        e.agent = cell(cAgent);
-        auto known = std::find_if(agents.begin(), agents.end(), [&](const Agent& a) { return a.name == e.agent || (!a.id.empty() && a.id == e.agent); });
-        if (known == agents.end()) return Error{loc(cAgent) + ": unknown agent '" + e.agent + "'"};
-        e.agent = known->name;
-        auto d = parseDate(cell(cDate));
-        if (!d) return Error{loc(cDate) + ": '" + cell(cDate) + "' is not a date (expected YYYY-MM-DD)"};
-        e.date = *d;
-        e.kind = cell(cKind);
-        if (!isKnownEventKind(e.kind, extraKinds)) return Error{loc(cKind) + ": unknown event kind '" + e.kind + "'"};
-        if (!cell(cCount).empty()) {
-            auto n = parseNumberCell(cell(cCount));
-            if (!n || n->value < 1 || n->value != std::floor(n->value) || n->value > 1e6)
-                return Error{loc(cCount) + ": count '" + cell(cCount) + "' is not a whole number >= 1"};
-            e.count = int32_t(n->value);
-        }
-        if (!cell(cPoints).empty()) {
-            auto n = parseNumberCell(cell(cPoints));
-            if (!n) return Error{loc(cPoints) + ": points '" + cell(cPoints) + "' is not a number"};
-            e.points = n->value;
-        }
-        e.note = cell(cNote);
-        events.push_back(std::move(e));
-    }
-    return events;
-}
-
-Expected<HistoryPeriod> loadHistoryJson(std::string_view text, const std::string& file) {
-    auto j = parseJson(text);
-    if (!j) return Error{file + ": " + j.error()};
-    const Json* agents = j->find("agents");
-    if (!agents || !agents->isArray()) return Error{file + ": not a kefu score result (no \"agents\" list)"};
-    HistoryPeriod hp;
-    if (const Json* p = j->find("period"); p && p->isString()) {
-        hp.period = parseMonth(p->asString());
-        if (!hp.period) return Error{file + ": line " + std::to_string(p->line) + ": period '" + p->asString() + "' is not YYYY-MM"};
-    }
-    for (const auto& a : agents->items()) {
-        HistoryAgent ha;
-        if (const Json* n = a.find("agent"); n && n->isString()) ha.name = n->asString();
-        if (const Json* n = a.find("id"); n && n->isString()) ha.id = n->asString();
-        if (const Json* f = a.find("flags"); f && f->isArray())
-            for (const auto& x : f->items())
-                if (x.isString()) ha.flags.push_back(x.asString());
-        if (const Json* s = a.find("scores"); s && s->isObject())
-            for (const auto& [k, v] : s->members())
-                if (v.isNumber()) ha.scores[k] = v.asNumber();
-        if (ha.name.empty() && ha.id.empty()) return Error{file + ": line " + std::to_string(a.line) + ": an agent without a name"};
-        hp.agents.push_back(std::move(ha));
-    }
-    return hp;
 }
 
 } // namespace kefu::core

@@ -1,12 +1,14 @@
-// Loading the CLI's input files into a PeriodInput: metrics (CSV, agent columns + metrics by id
-// or Chinese label), rosters, events, and earlier results as history. Errors name file, line and
-// column; cells that are not numbers become "no value" with a warning naming the cell.
+// Loading input files into a PeriodInput: metrics (CSV, agent columns + metrics by id or Chinese
+// label), rosters, events, and earlier results as history. Errors name file, line and column, in
+// Chinese and English (Error::zh, Error::message; history JSON, read by the CLI only, in English);
+// cells that are not numbers become "no value" with a warning naming the cell, in both languages.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "expected.h"
+#include "explain.h"
 #include "metrics.h"
 #include "model.h"
 #include "rules/rule.h"
@@ -14,7 +16,7 @@
 namespace kefu::core {
 
 struct LoadReport {
-    std::vector<std::string> warnings;
+    std::vector<Text2> warnings; // each names file, line and column
 };
 
 // Agent attribute columns of SCORING.md; returns the attribute id or "" (agent, id, group,

@@ -111,6 +111,34 @@ struct TrackingStream {
     size_t PutEnd(Ch*) { return 0; }
 };
 
+// rapidjson's messages in Chinese (its en.h suggests a copy of GetParseError_En for this).
+const char* parseErrorZh(rapidjson::ParseErrorCode code) {
+    switch (code) {
+    case rapidjson::kParseErrorDocumentEmpty: return "JSON 内容是空的";
+    case rapidjson::kParseErrorDocumentRootNotSingular: return "JSON 值后面还有其他值";
+    case rapidjson::kParseErrorValueInvalid: return "无效的值";
+    case rapidjson::kParseErrorObjectMissName: return "对象成员缺少名称";
+    case rapidjson::kParseErrorObjectMissColon: return "对象成员名称后缺少冒号";
+    case rapidjson::kParseErrorObjectMissCommaOrCurlyBracket: return "对象成员后缺少逗号或“}”";
+    case rapidjson::kParseErrorArrayMissCommaOrSquareBracket: return "数组元素后缺少逗号或“]”";
+    case rapidjson::kParseErrorStringUnicodeEscapeInvalidHex: return "字符串里 \\u 转义后的十六进制数字不对";
+    case rapidjson::kParseErrorStringUnicodeSurrogateInvalid: return "字符串里的代理对无效";
+    case rapidjson::kParseErrorStringEscapeInvalid: return "字符串里的转义字符无效";
+    case rapidjson::kParseErrorStringMissQuotationMark: return "字符串缺少结束的引号";
+    case rapidjson::kParseErrorStringInvalidEncoding: return "字符串编码无效";
+    case rapidjson::kParseErrorNumberTooBig: return "数字太大";
+    case rapidjson::kParseErrorNumberMissFraction: return "数字缺少小数部分";
+    case rapidjson::kParseErrorNumberMissExponent: return "数字缺少指数部分";
+    default: return "语法错误";
+    }
+}
+
+// "line 3, column 7: ..." in both languages.
+Error errorAt(uint32_t line, uint32_t col, const std::string& en, const std::string& zh) {
+    const std::string l = std::to_string(line), c = std::to_string(col);
+    return {"line " + l + ", column " + c + ": " + en, "第 " + l + " 行第 " + c + " 列：" + zh};
+}
+
 } // namespace
 
 Expected<Json> parseJson(std::string_view text) {
@@ -154,8 +182,7 @@ Expected<Json> parseJson(std::string_view text) {
     if (!r) {
         uint32_t line, col;
         builder.locate(r.Offset(), line, col);
-        return Error{"line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
-                     rapidjson::GetParseError_En(r.Code())};
+        return errorAt(line, col, rapidjson::GetParseError_En(r.Code()), parseErrorZh(r.Code()));
     }
     // Only whitespace may follow the value.
     for (size_t p = stream.Tell(); p < text.size(); ++p) {
@@ -163,8 +190,7 @@ Expected<Json> parseJson(std::string_view text) {
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
             uint32_t line, col;
             builder.locate(p, line, col);
-            return Error{"line " + std::to_string(line) + ", column " + std::to_string(col) +
-                         ": unexpected text after the JSON value"};
+            return errorAt(line, col, "unexpected text after the JSON value", "JSON 值后面有多余的内容");
         }
     }
     return std::move(builder.root);

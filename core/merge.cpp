@@ -164,10 +164,12 @@ Expected<MergeReport> mergeShops(const Shop& a, const Shop& b, Prefer prefer, in
     Shop& out = report.merged;
     out = a;
     Shop pa = a, pb = b; // profile only
-    pa.agents.clear(); pa.periods.clear(); pa.schemes.clear(); pa.customMetrics.clear(); pa.audit.clear();
-    pb.agents.clear(); pb.periods.clear(); pb.schemes.clear(); pb.customMetrics.clear(); pb.audit.clear();
+    for (Shop* p : {&pa, &pb}) {
+        p->agents.clear(); p->periods.clear(); p->schemes.clear(); p->customMetrics.clear(); p->audit.clear(); p->fund.clear();
+    }
     Shop profile = m.one(pa, pb, "profile", "shop", [](const Shop& s) { return Json::string(s.name + " / " + s.managerName); }, false);
-    out.name = profile.name; out.managerName = profile.managerName; out.activeSchemeId = profile.activeSchemeId; out.stamp = profile.stamp;
+    out.name = profile.name; out.managerName = profile.managerName; out.activeSchemeId = profile.activeSchemeId;
+    out.groups = profile.groups; out.settings = profile.settings; out.stamp = profile.stamp;
     out.agents = m.list(a.agents, b.agents, [](const AgentRecord& r) { return r.id; }, "agent", "", agentJson);
     for (auto& c : report.conflicts)
         if (c.kind == "agent") c.key = agentName(a, b, c.key);
@@ -175,6 +177,10 @@ Expected<MergeReport> mergeShops(const Shop& a, const Shop& b, Prefer prefer, in
                          [](const SchemeRecord& s) { return Json::string(s.json); });
     out.customMetrics = m.list(a.customMetrics, b.customMetrics, [](const CustomMetricRecord& r) { return r.id; }, "metric", "",
                                [](const CustomMetricRecord& r) { return Json::string(r.formula); });
+    out.fund = m.list(a.fund, b.fund, [](const FundRecord& f) { return f.entry.id; }, "fund", "", [](const FundRecord& f) {
+        return Json::string(formatDate(f.entry.date) + " " + std::to_string(f.entry.amountFen) + " " + f.entry.note +
+                            (f.deleted ? " (deleted)" : ""));
+    });
     out.periods.clear();
     for (const auto& pa2 : a.periods) {
         const PeriodRecord* pb2 = findPeriod(b, pa2.month);

@@ -3,9 +3,21 @@
 #include <cmath>
 #include <cstdio>
 
+#include "explain.h"
 #include "formula.h"
 
 namespace kefu::core {
+
+namespace {
+const Msg kIdEmpty{"指标编号是空的", "metric id is empty"};
+const Msg kIdChars{"指标编号“{0}”只能包含字母、数字和 _", "metric id '{0}' may hold only letters, digits and _"};
+const Msg kExists{"指标“{0}”已经存在", "metric '{0}' exists already"};
+const Msg kFormula{"“{0}”的公式：{1}", "formula of '{0}': {1}"};
+const Msg kFormulaUnknown{"“{0}”的公式用到了不存在的指标“{1}”", "formula of '{0}' names unknown metric '{1}'"};
+const Msg kFormulaSelf{"“{0}”的公式引用了它自己", "formula of '{0}' refers to itself"};
+
+Error fail(const Msg& msg, const std::vector<std::string>& args = {}) { return errorOf(fillMsg(msg, args)); }
+} // namespace
 
 const char* unitId(Unit u) {
     switch (u) {
@@ -61,17 +73,19 @@ const MetricDef* Catalog::findByHeader(std::string_view header) const {
 }
 
 Expected<bool> Catalog::addCustom(MetricDef def) {
-    if (def.id.empty()) return Error{"metric id is empty"};
+    if (def.id.empty()) return fail(kIdEmpty);
     for (char c : def.id)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
-            return Error{"metric id '" + def.id + "' may hold only letters, digits and _"};
-    if (find(def.id)) return Error{"metric '" + def.id + "' exists already"};
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return fail(kIdChars, {def.id});
+    if (find(def.id)) return fail(kExists, {def.id});
     if (!def.formula.empty()) {
         auto f = parseFormula(def.formula);
-        if (!f) return Error{"formula of '" + def.id + "': " + f.error()};
+        if (!f) {
+            const Text2 why = errorText(f.failure());
+            return errorOf({fillMsg(kFormula, {def.id, why.zh}).zh, fillMsg(kFormula, {def.id, why.en}).en});
+        }
         for (const auto& in : f->inputs())
-            if (in != def.id && !find(in)) return Error{"formula of '" + def.id + "' names unknown metric '" + in + "'"};
-            else if (in == def.id) return Error{"formula of '" + def.id + "' refers to itself"};
+            if (in != def.id && !find(in)) return fail(kFormulaUnknown, {def.id, in});
+            else if (in == def.id) return fail(kFormulaSelf, {def.id});
         def.compiled = std::make_shared<Formula>(std::move(*f));
     }
     def.builtin = false;

@@ -12,6 +12,10 @@
 namespace kefu::core {
 
 constexpr size_t kMoneyKinds = 8; // MoneyKind's values, in its order
+// The sheet's column order, also a pay slip's: base pay first, fines last.
+constexpr std::array<MoneyKind, kMoneyKinds> kPaySheetOrder = {
+    MoneyKind::Base,  MoneyKind::GuaranteeTopup, MoneyKind::Bonus,      MoneyKind::Bounty,
+    MoneyKind::Commission, MoneyKind::Award,     MoneyKind::Attendance, MoneyKind::Fine};
 
 struct PayRow {
     std::string agent, group;

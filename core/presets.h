@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "expected.h"
+#include "explain.h"
 #include "scheme.h"
 
 namespace kefu::core {
@@ -16,6 +17,12 @@ struct PresetFile {
 };
 
 const std::vector<PresetFile>& presetFiles();
+// The presets' names in both languages (id when a preset does not parse), in presetFiles() order.
+struct PresetName {
+    std::string id;
+    Text2 name;
+};
+const std::vector<PresetName>& presetNames();
 // Parses a preset by id; problems hold every validation problem when it fails.
 Expected<Scheme> loadPreset(std::string_view id, const Catalog& catalog, Problems& problems);
 

@@ -27,12 +27,26 @@ std::string Problem::text() const {
     return s + message;
 }
 
-void Problems::add(const Json* at, std::string path, std::string message) {
+Text2 Problem::text2() const {
+    std::string s;
+    if (line) s += "第 " + std::to_string(line) + " 行第 " + std::to_string(column) + " 列：";
+    if (!path.empty()) s += path + "：";
+    return {s + (zh.empty() ? message : zh), text()};
+}
+
+void Problems::add(const Json* at, std::string path, const Text2& message) {
     Problem p;
     if (at) { p.line = at->line; p.column = at->column; }
     p.path = std::move(path);
-    p.message = std::move(message);
+    p.message = message.en;
+    p.zh = message.zh;
     m_list.push_back(std::move(p));
+}
+void Problems::add(const Json* at, std::string path, const Msg& msg, const std::vector<std::string>& args) {
+    add(at, std::move(path), fillMsg(msg, args));
+}
+void Problems::add(const Json* at, std::string path, std::string message) {
+    add(at, std::move(path), Text2{"", std::move(message)});
 }
 
 std::string Problems::joined() const {
@@ -41,15 +55,43 @@ std::string Problems::joined() const {
     return s;
 }
 
+Error Problems::asError() const {
+    std::string zh;
+    for (const auto& p : m_list) zh += p.text2().zh + "\n";
+    return {joined(), zh};
+}
+
 namespace {
+const Msg kMissing{"缺少“{0}”", "missing '{0}'"};
+const Msg kString{"应为字符串", "expected a string"};
+const Msg kName{"应为 {\"zh\", \"en\"} 或字符串", "expected {\"zh\", \"en\"} or a string"};
+const Msg kScope{"应为包含 groups 和 statuses 的对象", "expected an object with groups and statuses"};
+const Msg kScopeKey{"不认识的范围键“{0}”", "unknown scope key '{0}'"};
+const Msg kList{"应为列表", "expected a list"};
+const Msg kStatus{"不认识的状态“{0}”（应为 regular 或 probation）", "unknown status '{0}' (regular or probation)"};
+const Msg kMetricObject{"应为指标对象", "expected a metric object"};
+const Msg kUnit{"不认识的单位“{0}”", "unknown unit '{0}'"};
+const Msg kDirection{"direction 应为 higher、lower 或 neutral", "direction must be higher, lower or neutral"};
+const Msg kMetricKey{"不认识的指标键“{0}”", "unknown metric key '{0}'"};
+const Msg kRuleObject{"应为规则对象", "expected a rule object"};
+const Msg kBool{"应为 true 或 false", "expected true or false"};
+const Msg kRuleKey{"不认识的规则键“{0}”", "unknown rule key '{0}'"};
+const Msg kNotObject{"方案应为包含 id、name 和 rules 的 JSON 对象", "a scheme is a JSON object with id, name and rules"};
+const Msg kMetricList{"应为指标定义的列表", "expected a list of metric definitions"};
+const Msg kRuleList{"应为规则列表", "expected a list of rules"};
+const Msg kKey{"不认识的键“{0}”", "unknown key '{0}'"};
+const Msg kRuleTwice{"规则编号“{0}”用了两次", "rule id '{0}' is used twice"};
+const Msg kRuleType{"不认识的规则类型“{0}”", "unknown rule type '{0}'"};
+const Msg kPrimaries{"有不止一条规则标为主规则（primary）", "more than one rule is marked primary"};
+
 std::string stringField(const Json& obj, std::string_view key, Problems& problems, const std::string& path, bool required) {
     const Json* v = obj.find(key);
     if (!v || v->isNull()) {
-        if (required) problems.add(&obj, path + std::string(key), "missing '" + std::string(key) + "'");
+        if (required) problems.add(&obj, path + std::string(key), kMissing, {std::string(key)});
         return {};
     }
     if (!v->isString()) {
-        problems.add(v, path + std::string(key), "expected a string");
+        problems.add(v, path + std::string(key), kString);
         return {};
     }
     return v->asString();
@@ -59,7 +101,7 @@ void readName(const Json& obj, std::string_view key, std::string& zh, std::strin
     const Json* n = obj.find(key);
     if (!n) return;
     if (n->isString()) { zh = en = n->asString(); return; }
-    if (!n->isObject()) { problems.add(n, std::string(key), "expected {\"zh\", \"en\"} or a string"); return; }
+    if (!n->isObject()) { problems.add(n, std::string(key), kName); return; }
     if (const Json* z = n->find("zh"); z && z->isString()) zh = z->asString();
     if (const Json* e = n->find("en"); e && e->isString()) en = e->asString();
     if (zh.empty()) zh = en;
@@ -69,15 +111,15 @@ void readName(const Json& obj, std::string_view key, std::string& zh, std::strin
 Scope readScope(const Json* s, Problems& problems, const std::string& path, bool& statusesGiven) {
     Scope scope;
     if (!s || s->isNull()) return scope;
-    if (!s->isObject()) { problems.add(s, path, "expected an object with groups and statuses"); return scope; }
+    if (!s->isObject()) { problems.add(s, path, kScope); return scope; }
     for (const auto& [k, v] : s->members()) {
-        if (k != "groups" && k != "statuses") problems.add(&v, path + "." + k, "unknown scope key '" + k + "'");
-        if (!v.isArray()) { problems.add(&v, path + "." + k, "expected a list"); continue; }
+        if (k != "groups" && k != "statuses") problems.add(&v, path + "." + k, kScopeKey, {k});
+        if (!v.isArray()) { problems.add(&v, path + "." + k, kList); continue; }
         for (const auto& item : v.items()) {
-            if (!item.isString()) { problems.add(&item, path + "." + k, "expected a string"); continue; }
+            if (!item.isString()) { problems.add(&item, path + "." + k, kString); continue; }
             if (k == "groups") scope.groups.push_back(item.asString());
             else if (auto st = parseStatus(item.asString())) scope.statuses.push_back(*st);
-            else if (k == "statuses") problems.add(&item, path + ".statuses", "unknown status '" + item.asString() + "' (regular or probation)");
+            else if (k == "statuses") problems.add(&item, path + ".statuses", kStatus, {item.asString()});
         }
         if (k == "statuses") statusesGiven = true;
     }
@@ -87,7 +129,7 @@ Scope readScope(const Json* s, Problems& problems, const std::string& path, bool
 CustomMetric readMetric(const Json& m, size_t index, Problems& problems) {
     CustomMetric c;
     std::string path = "metrics[" + std::to_string(index) + "].";
-    if (!m.isObject()) { problems.add(&m, path, "expected a metric object"); return c; }
+    if (!m.isObject()) { problems.add(&m, path, kMetricObject); return c; }
     c.id = stringField(m, "id", problems, path, true);
     readName(m, "name", c.zh, c.en, problems);
     if (c.zh.empty()) c.zh = stringField(m, "zh", problems, path, false);
@@ -95,36 +137,36 @@ CustomMetric readMetric(const Json& m, size_t index, Problems& problems) {
     if (c.zh.empty()) c.zh = c.id;
     if (c.en.empty()) c.en = c.zh;
     if (const Json* u = m.find("unit")) c.unit = u->isString() ? u->asString() : "";
-    if (!parseUnit(c.unit)) problems.add(m.find("unit"), path + "unit", "unknown unit '" + c.unit + "'");
+    if (!parseUnit(c.unit)) problems.add(m.find("unit"), path + "unit", kUnit, {c.unit});
     if (const Json* d = m.find("direction")) c.direction = d->isString() ? d->asString() : "";
     if (c.direction != "higher" && c.direction != "lower" && c.direction != "neutral")
-        problems.add(m.find("direction"), path + "direction", "direction must be higher, lower or neutral");
+        problems.add(m.find("direction"), path + "direction", kDirection);
     readName(m, "definition", c.definitionZh, c.definitionEn, problems);
     c.formula = stringField(m, "formula", problems, path, false);
     for (const auto& [k, v] : m.members())
         if (k != "id" && k != "name" && k != "zh" && k != "en" && k != "unit" && k != "direction" && k != "definition" && k != "formula")
-            problems.add(&v, path + k, "unknown metric key '" + k + "'");
+            problems.add(&v, path + k, kMetricKey, {k});
     return c;
 }
 
 RuleInstance readRule(const Json& r, size_t index, Problems& problems) {
     RuleInstance rule;
     std::string path = "rules[" + std::to_string(index) + "].";
-    if (!r.isObject()) { problems.add(&r, path, "expected a rule object"); return rule; }
+    if (!r.isObject()) { problems.add(&r, path, kRuleObject); return rule; }
     rule.id = stringField(r, "id", problems, path, true);
     rule.type = stringField(r, "type", problems, path, true);
     rule.scope = readScope(r.find("scope"), problems, path + "scope", rule.scopeStatusesGiven);
     for (auto key : {"primary", "enabled"}) {
         const Json* b = r.find(key);
         if (!b) continue;
-        if (!b->isBool()) problems.add(b, path + key, "expected true or false");
+        if (!b->isBool()) problems.add(b, path + key, kBool);
         else if (std::string_view(key) == "primary") rule.primary = b->asBool();
         else rule.enabled = b->asBool();
     }
     if (const Json* p = r.find("params"); p && !p->isNull()) rule.params = *p;
     for (const auto& [k, v] : r.members())
         if (k != "id" && k != "type" && k != "scope" && k != "params" && k != "primary" && k != "enabled" && k != "name" && k != "note")
-            problems.add(&v, path + k, "unknown rule key '" + k + "'");
+            problems.add(&v, path + k, kRuleKey, {k});
     return rule;
 }
 } // namespace
@@ -132,32 +174,32 @@ RuleInstance readRule(const Json& r, size_t index, Problems& problems) {
 Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Problems& problems) {
     auto parsed = parseJson(text);
     if (!parsed) {
-        problems.add(nullptr, "", parsed.error());
-        return Error{parsed.error()};
+        problems.add(nullptr, "", errorText(parsed.failure()));
+        return parsed.failure();
     }
     const Json& root = *parsed;
     Scheme scheme;
     if (!root.isObject()) {
-        problems.add(&root, "", "a scheme is a JSON object with id, name and rules");
-        return Error{problems.joined()};
+        problems.add(&root, "", kNotObject);
+        return problems.asError();
     }
     scheme.id = stringField(root, "id", problems, "", true);
     readName(root, "name", scheme.nameZh, scheme.nameEn, problems);
     readName(root, "description", scheme.descriptionZh, scheme.descriptionEn, problems);
     if (const Json* metrics = root.find("metrics")) {
-        if (!metrics->isArray()) problems.add(metrics, "metrics", "expected a list of metric definitions");
+        if (!metrics->isArray()) problems.add(metrics, "metrics", kMetricList);
         else
             for (size_t i = 0; i < metrics->items().size(); ++i) scheme.metrics.push_back(readMetric(metrics->items()[i], i, problems));
     }
     const Json* rules = root.find("rules");
-    if (!rules || !rules->isArray()) problems.add(rules ? rules : &root, "rules", "expected a list of rules");
+    if (!rules || !rules->isArray()) problems.add(rules ? rules : &root, "rules", kRuleList);
     else
         for (size_t i = 0; i < rules->items().size(); ++i) scheme.rules.push_back(readRule(rules->items()[i], i, problems));
     for (const auto& [k, v] : root.members())
         if (k != "id" && k != "name" && k != "description" && k != "rules" && k != "metrics")
-            problems.add(&v, k, "unknown key '" + k + "'");
+            problems.add(&v, k, kKey, {k});
     validateScheme(scheme, catalog, problems);
-    if (!problems.empty()) return Error{problems.joined()};
+    if (!problems.empty()) return problems.asError();
     return scheme;
 }
 
@@ -175,7 +217,7 @@ Expected<Catalog> schemeCatalog(const Scheme& scheme, const Catalog& base) {
         d.aliases = {m.zh, m.en};
         d.formula = m.formula;
         auto ok = c.addCustom(std::move(d));
-        if (!ok) return Error{ok.error()};
+        if (!ok) return ok.failure();
     }
     return c;
 }
@@ -208,7 +250,7 @@ std::vector<std::string> schemeEventKinds(const Scheme& scheme) {
 void validateScheme(const Scheme& scheme, const Catalog& baseCatalog, Problems& problems) {
     auto extended = schemeCatalog(scheme, baseCatalog);
     if (!extended) {
-        problems.add(nullptr, "metrics", extended.error());
+        problems.add(nullptr, "metrics", errorText(extended.failure()));
         return;
     }
     const Catalog& catalog = *extended;
@@ -218,18 +260,18 @@ void validateScheme(const Scheme& scheme, const Catalog& baseCatalog, Problems& 
         std::string path = "rules[" + std::to_string(i) + "]";
         for (size_t j = 0; j < i; ++j)
             if (!r.id.empty() && scheme.rules[j].id == r.id)
-                problems.add(&r.params, path + ".id", "rule id '" + r.id + "' is used twice");
+                problems.add(&r.params, path + ".id", kRuleTwice, {r.id});
         primaries += r.primary ? 1 : 0;
         if (r.type.empty()) continue;
         const RuleType* t = findRuleType(r.type);
         if (!t) {
-            problems.add(nullptr, path + ".type", "unknown rule type '" + r.type + "'");
+            problems.add(nullptr, path + ".type", kRuleType, {r.type});
             continue;
         }
         t->validate(r, catalog, problems, path + ".params");
         if (t->validateInScheme) t->validateInScheme(r, scheme, problems, path + ".params");
     }
-    if (primaries > 1) problems.add(nullptr, "rules", "more than one rule is marked primary");
+    if (primaries > 1) problems.add(nullptr, "rules", kPrimaries);
 }
 
 Json schemeToJson(const Scheme& s) {

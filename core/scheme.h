@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "expected.h"
+#include "explain.h"
 #include "json.h"
 #include "metrics.h"
 #include "model.h"
@@ -44,21 +45,27 @@ struct Scheme {
     std::vector<RuleInstance> rules;
 };
 
-// A problem found in a scheme file: where (line/column in the file, 0 when unknown) and what.
+// A problem found in a scheme file: where (line/column in the file, 0 when unknown) and what, in
+// English (`message`) and Chinese (`zh`, empty when there is only English).
 struct Problem {
     uint32_t line = 0, column = 0;
     std::string path;    // "rules[0].params.weights"
     std::string message;
+    std::string zh;
     std::string text() const; // "line 12, column 5: rules[0].params.weights: weights sum to 0.9, not 1"
+    Text2 text2() const;      // text() and "第 12 行第 5 列：rules[0].params.weights：权重之和为 0.9，应为 1"
 };
 
 // Collects problems with a JSON path prefix.
 class Problems {
 public:
-    void add(const Json* at, std::string path, std::string message);
+    void add(const Json* at, std::string path, const Msg& msg, const std::vector<std::string>& args = {});
+    void add(const Json* at, std::string path, const Text2& message);
+    void add(const Json* at, std::string path, std::string message); // English only
     const std::vector<Problem>& list() const { return m_list; }
     bool empty() const { return m_list.empty(); }
     std::string joined() const; // one per line
+    Error asError() const;      // joined() in both languages
 
 private:
     std::vector<Problem> m_list;

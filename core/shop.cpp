@@ -129,7 +129,7 @@ PeriodInput periodInput(const Shop& shop, const Month& month) {
         const AgentRecord& r = shop.agents[i];
         bool hasData = period && std::any_of(period->cells.begin(), period->cells.end(),
                                              [&](const MetricCell& c) { return c.agentId == r.id && c.value; });
-        if (!r.active && !hasData) continue;
+        if (fieldAt(r, "active", last, r.active ? "1" : "0") != "1" && !hasData) continue; // not on the team then
         if (r.hireDate && *r.hireDate > last && !hasData) continue; // not hired yet
         rowOf[i] = in.agents.size();
         in.agents.push_back(agentAt(r, last));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "date.h"
+#include "fund.h"
 #include "model.h"
 
 namespace kefu::core {
@@ -118,17 +119,28 @@ struct CustomMetricRecord {
     bool operator==(const CustomMetricRecord&) const = default;
 };
 
+// A manager's entry in the department fund (spent or put in by hand); removal keeps a tombstone.
+struct FundRecord {
+    FundEntry entry;
+    bool deleted = false;
+    Stamp stamp;
+    bool operator==(const FundRecord&) const = default;
+};
+
 struct Shop {
     std::string id; // random at creation; only equal ids merge
     std::string name;
     std::string managerName;
     std::string activeSchemeId;
+    std::vector<std::string> groups; // the shop's groups in display order (format 2)
+    std::string settings;            // the shop's settings as JSON, see shop_settings.h (format 2)
     std::vector<AgentRecord> agents;
     std::vector<PeriodRecord> periods; // by month, oldest first
     std::vector<SchemeRecord> schemes;
     std::vector<CustomMetricRecord> customMetrics;
     std::vector<LogEntry> audit;
-    Stamp stamp; // profile fields (name, manager, active scheme)
+    std::vector<FundRecord> fund; // (format 2)
+    Stamp stamp; // profile fields (name, manager, active scheme, groups, settings)
     bool operator==(const Shop&) const = default;
 };
 

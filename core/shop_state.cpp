@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "app_actions.h"
 #include "results.h"
 
 namespace kefu::core {
@@ -14,12 +15,37 @@ const AgentRecord* byName(const Shop& shop, const std::string& name) {
     return nullptr;
 }
 
-AgentRecord agentRecord(const Agent& a, const Shop& previous, int64_t now, const std::string& author, uint64_t& seed) {
+// The dated changes that give every month its team: per field, the value in each month where it
+// differs from the month before (none when every month has the current value). "active" is "1"
+// in a month that has the agent and "0" in one that does not.
+std::vector<AgentChange> datedChanges(const AppState& s, const Agent& current, bool active) {
+    std::vector<AgentChange> out;
+    for (const char* field : {"group", "status", "active"}) {
+        const std::string now = field[0] == 'g' ? current.group : field[0] == 's' ? statusId(current.status) : active ? "1" : "0";
+        std::vector<AgentChange> changes;
+        bool differs = false;
+        for (const auto& p : s.periods) {
+            auto it = std::find_if(p.input.agents.begin(), p.input.agents.end(), [&](const Agent& x) { return x.name == current.name; });
+            std::string v;
+            if (field[0] == 'a') v = it != p.input.agents.end() ? "1" : "0";
+            else if (it == p.input.agents.end()) continue;
+            else v = field[0] == 'g' ? it->group : statusId(it->status);
+            differs |= v != now;
+            if (changes.empty() || changes.back().value != v) changes.push_back({firstDay(p.month), field, v});
+        }
+        if (differs) out.insert(out.end(), changes.begin(), changes.end());
+    }
+    return out;
+}
+
+AgentRecord agentRecord(const AppState& s, const Agent& a, bool active, const Shop& previous, int64_t now,
+                        const std::string& author, uint64_t& seed) {
     const AgentRecord* old = !a.id.empty() ? findAgent(previous, a.id) : byName(previous, a.name);
     AgentRecord r = old ? *old : AgentRecord{};
     if (!old) r.id = a.id.empty() ? makeId(seed++) : a.id;
     setAgentFields(r, a);
-    r.active = true;
+    r.active = active;
+    r.changes = datedChanges(s, a, active);
     if (old && *old == r) return r;
     r.stamp = restamp(old ? old->stamp : Stamp{}, now, author);
     return r;
@@ -84,17 +110,50 @@ std::vector<EventRecord> events(const PeriodInput& in, const Shop& shop, const P
 Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const std::string& author, uint64_t seed) {
     Shop shop = previous;
     if (shop.id.empty()) shop.id = makeId(seed++);
-    const bool profileChanged = shop.name != s.shopName || shop.activeSchemeId != s.schemeId;
+    const std::string settings = shopSettingsJson(s.settings);
+    const bool profileChanged = shop.name != s.shopName || shop.activeSchemeId != s.schemeId || shop.groups != s.groups ||
+                                shop.settings != settings;
     shop.name = s.shopName;
     shop.activeSchemeId = s.schemeId;
+    shop.groups = s.groups;
+    shop.settings = settings;
     if (profileChanged || shop.stamp.at == 0) shop.stamp = restamp(previous.stamp, now, author);
     shop.agents.clear();
-    for (const auto& a : s.roster) shop.agents.push_back(agentRecord(a, previous, now, author, seed));
+    for (const auto& a : s.roster) shop.agents.push_back(agentRecord(s, a, true, previous, now, author, seed));
+    for (const auto& a : s.inactive) shop.agents.push_back(agentRecord(s, a, false, previous, now, author, seed));
+    // Records keep their places (months list agents in record order); new ones come last.
+    std::unordered_map<std::string, size_t> placeOf;
+    for (size_t i = 0; i < previous.agents.size(); ++i) placeOf.emplace(previous.agents[i].id, i);
+    auto place = [&](const AgentRecord& r) {
+        auto it = placeOf.find(r.id);
+        return it == placeOf.end() ? previous.agents.size() : it->second;
+    };
+    std::stable_sort(shop.agents.begin(), shop.agents.end(),
+                     [&](const AgentRecord& x, const AgentRecord& y) { return place(x) < place(y); });
     for (const auto& old : previous.agents) // agents taken off the roster stay, inactive
         if (!byName(shop, old.name)) {
             AgentRecord gone = old;
             if (gone.active) { gone.active = false; gone.stamp = restamp(gone.stamp, now, author); }
             shop.agents.push_back(std::move(gone));
+        }
+    shop.schemes.clear();
+    for (const auto& [schemeId, json] : s.schemes) {
+        const std::string& id = schemeId; // em++ (clang 14) cannot capture a structured binding in a lambda
+        auto old = std::find_if(previous.schemes.begin(), previous.schemes.end(), [&](const SchemeRecord& r) { return r.id == id; });
+        if (old != previous.schemes.end() && old->json == json) { shop.schemes.push_back(*old); continue; }
+        shop.schemes.push_back({id, json, restamp(old != previous.schemes.end() ? old->stamp : Stamp{}, now, author)});
+    }
+    shop.fund.clear();
+    for (const auto& e : s.fund) {
+        auto old = std::find_if(previous.fund.begin(), previous.fund.end(), [&](const FundRecord& r) { return r.entry.id == e.id; });
+        if (old != previous.fund.end() && old->entry == e && !old->deleted) { shop.fund.push_back(*old); continue; }
+        shop.fund.push_back({e, false, restamp(old != previous.fund.end() ? old->stamp : Stamp{}, now, author)});
+    }
+    for (const auto& old : previous.fund) // removed entries stay as tombstones for merges
+        if (std::none_of(s.fund.begin(), s.fund.end(), [&](const FundEntry& e) { return e.id == old.entry.id; })) {
+            FundRecord gone = old;
+            if (!gone.deleted) { gone.deleted = true; gone.stamp = restamp(gone.stamp, now, author); }
+            shop.fund.push_back(std::move(gone));
         }
     shop.periods.clear();
     for (const auto& p : s.periods) {
@@ -127,10 +186,18 @@ Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const s
 void stateFromShop(AppState& s, const Shop& shop) {
     s.shopName = shop.name;
     s.schemeId = shop.activeSchemeId;
+    s.groups = shop.groups;
+    auto settings = parseShopSettings(shop.settings);
+    s.settings = settings ? *settings : ShopSettings{};
+    if (!settings) detail::noticeText(s, settings.error());
+    s.schemes.clear();
+    for (const auto& r : shop.schemes) s.schemes[r.id] = r.json;
+    s.fund.clear();
+    for (const auto& f : shop.fund)
+        if (!f.deleted) s.fund.push_back(f.entry);
     s.roster.clear();
-    for (const auto& r : shop.agents) {
-        if (r.active) s.roster.push_back(agentOf(r));
-    }
+    s.inactive.clear();
+    for (const auto& r : shop.agents) (r.active ? s.roster : s.inactive).push_back(agentOf(r));
     s.periods.clear();
     for (const auto& p : shop.periods) {
         PeriodData d;

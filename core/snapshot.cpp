@@ -44,6 +44,13 @@ template <class A> void serialize(A& ar, CustomMetricRecord& m) {
 template <class A> void serialize(A& ar, Shop& s) {
     ar(s.id, s.name, s.managerName, s.activeSchemeId, s.agents, s.periods, s.schemes, s.customMetrics, s.audit, s.stamp);
 }
+template <class A> void serialize(A& ar, FundEntry& e) { ar(e.id, e.date, e.amountFen, e.note); }
+template <class A> void serialize(A& ar, FundRecord& f) { ar(f.entry, f.deleted, f.stamp); }
+// Format 2 appends what format 1 did not have, after the format 1 fields.
+struct ShopV2 {
+    Shop& s;
+    template <class A> void serialize(A& ar) { ar(s.groups, s.settings, s.fund); }
+};
 
 namespace {
 const char kMagic[8] = {'K', 'E', 'F', 'U', 'S', 'N', 'A', 'P'};
@@ -76,11 +83,16 @@ uint64_t getLE(std::string_view b, size_t at, int bytes) {
     return v;
 }
 
-Expected<Shop> decodeV1(std::string_view payload) {
+// Format 1 is format 2 without its appended fields (they stay empty).
+Expected<Shop> decode(std::string_view payload, uint32_t version) {
     Shop shop;
     try {
         SnapReader reader(payload.data(), payload.size());
         reader(shop);
+        if (version >= 2) {
+            ShopV2 extra{shop};
+            reader(extra);
+        }
         if (reader.remaining() != 0)
             return Error{"the payload has " + std::to_string(reader.remaining()) + " unread bytes"};
     } catch (const std::exception& e) { // cereal::Exception, std::bad_alloc: the only catch in core/
@@ -106,16 +118,19 @@ uint32_t crc32(std::string_view data, uint32_t crc) {
     return ~crc;
 }
 
-std::string encodeSnapshot(const Shop& shop) {
+std::string encodeSnapshot(const Shop& shop, uint32_t version) {
     std::string payload;
     {
         SnapWriter writer(payload);
-        writer(const_cast<Shop&>(shop)); // serialize() is shared with loading; saving does not modify
+        Shop& s = const_cast<Shop&>(shop); // serialize() is shared with loading; saving does not modify
+        writer(s);
+        ShopV2 extra{s};
+        if (version >= 2) writer(extra);
     }
     std::string out;
     out.reserve(kSnapshotHeaderSize + payload.size());
     out.append(kMagic, 8);
-    putU32(out, kSnapshotVersion);
+    putU32(out, version);
     putU32(out, 0);
     putU64(out, payload.size());
     putU32(out, crc32(payload));
@@ -149,7 +164,8 @@ Expected<Shop> decodeSnapshot(std::string_view bytes) {
     std::string_view payload = bytes.substr(kSnapshotHeaderSize, size_t(info->payloadSize));
     if (crc32(payload) != uint32_t(getLE(bytes, 24, 4))) return Error{"the payload checksum does not match (damaged file)"};
     switch (info->version) {
-    case 1: return decodeV1(payload);
+    case 1:
+    case 2: return decode(payload, info->version);
     default: return Error{"unsupported format version " + std::to_string(info->version)};
     }
 }

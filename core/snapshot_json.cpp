@@ -121,6 +121,11 @@ Json shopToJson(const Shop& shop) {
     j.set("name", str(shop.name));
     j.set("manager", str(shop.managerName));
     j.set("active_scheme", str(shop.activeSchemeId));
+    Json groups = Json::array();
+    for (const auto& g : shop.groups) groups.push(str(g));
+    j.set("groups", std::move(groups));
+    auto settings = parseJson(shop.settings);
+    j.set("settings", shop.settings.empty() ? Json::object() : settings ? *settings : str(shop.settings));
     Json agents = Json::array();
     for (const auto& a : shop.agents) agents.push(agentJson(a));
     j.set("agents", std::move(agents));
@@ -147,6 +152,18 @@ Json shopToJson(const Shop& shop) {
         metrics.push(std::move(mj));
     }
     j.set("custom_metrics", std::move(metrics));
+    Json fund = Json::array();
+    for (const auto& f : shop.fund) {
+        Json fj = Json::object();
+        fj.set("id", str(f.entry.id));
+        fj.set("date", str(formatDate(f.entry.date)));
+        fj.set("amount_fen", num(double(f.entry.amountFen)));
+        fj.set("note", str(f.entry.note));
+        if (f.deleted) fj.set("deleted", Json::boolean(true));
+        fj.set("stamp", stampJson(f.stamp));
+        fund.push(std::move(fj));
+    }
+    j.set("fund", std::move(fund));
     j.set("audit", logJson(shop.audit));
     j.set("stamp", stampJson(shop.stamp));
     return j;

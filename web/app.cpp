@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <random>
 
@@ -15,6 +16,11 @@ namespace kefu::web {
 namespace {
 int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Opened files ending in .json are scheme files; everything else is taken for a snapshot.
+bool isSchemeFile(const std::string& name) {
+    return name.size() >= 5 && std::equal(name.end() - 5, name.end(), ".json", [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 // New record ids come from the platform's randomness (crypto.getRandomValues in the page).
@@ -48,6 +54,13 @@ void App::frame(const ui::StatusInfo& fontStatus) {
     const ui::Layout layout = ui::computeLayout();
     ui::drawMenuBar(m_menu, m_state, m_actions);
     drawPanels(layout);
+    if (m_pay.print) m_pay.printedTo = platform::printHtml(m_pay.print->title, m_pay.print->html);
+    m_pay.print.reset();
+    if (!m_scheme.exportName.empty()) storage::download(std::exchange(m_scheme.exportName, ""), m_scheme.exportText);
+    if (std::exchange(m_scheme.pickFile, false)) {
+        if (storage::canPickByDialog()) storage::pickFile(".json,application/json");
+        else m_import.askPath = true; // the desktop reads a typed path; a .json one comes back here
+    }
     ui::StatusInfo status = fontStatus;
     status.save = int(m_autosave.state());
     status.saveError = m_autosave.error();
@@ -68,17 +81,22 @@ void App::frame(const ui::StatusInfo& fontStatus) {
 
 void App::drawWindows() {
     ui::drawAboutWindow(m_menu);
-    ui::drawWelcomeDialog(m_welcome, m_state);
+    ui::drawWelcomeDialog(m_welcome, m_state, m_actions);
     if (std::exchange(m_menu.showHistory, false)) m_history.open = m_history.refresh = true;
     if (std::exchange(m_menu.showAudit, false)) m_audit.open = true;
     if (std::exchange(m_menu.showSettings, false)) m_settings.open = true;
+    if (std::exchange(m_settings.exportSnapshot, false)) m_autosave.exportNow(m_state);
+    if (std::exchange(m_settings.importSnapshot, false)) m_menu.importSnapshot = true;
+    if (std::exchange(m_menu.newShop, false)) m_welcome.pending = m_welcome.setup = true;
+    if (std::exchange(m_menu.addPeriod, false)) m_period.adding = true;
+    if (std::exchange(m_menu.editScheme, false)) m_tab = ui::Tab::Scheme;
     if (m_menu.closePeriod >= 0) m_period.closing = std::exchange(m_menu.closePeriod, -1);
     if (m_menu.reopenPeriod >= 0) m_period.reopening = std::exchange(m_menu.reopenPeriod, -1);
     if (std::exchange(m_menu.importSnapshot, false)) {
         if (storage::canPickByDialog()) storage::pickFile(".kefu");
         else m_import.askPath = true;
     }
-    if (m_tab == ui::Tab::Overview) ui::drawScorecard(m_results, m_state);
+    if (m_tab == ui::Tab::Overview) ui::drawScorecard(m_results, m_state, m_actions);
     ui::drawHistoryWindow(m_history, m_state);
     ui::drawImportWindow(m_import, m_state, m_actions);
     ui::drawAuditWindow(m_audit, m_state);
@@ -91,6 +109,12 @@ void App::drawWindows() {
 void App::handleStorage() {
     if (std::exchange(m_import.openPath, false)) storage::pickFile("", m_import.path);
     for (auto& f : storage::takeOpenedFiles()) {
+        if (isSchemeFile(f.name)) { // a scheme file: shown in the scheme editor, nothing saved yet
+            m_scheme.loadedName = f.name;
+            m_scheme.loadedText = std::move(f.bytes);
+            m_tab = ui::Tab::Scheme;
+            continue;
+        }
         if (!f.error.empty()) m_actions.push(core::OpenSnapshotFile{f.name, ""}); // refused with the file's name
         else m_actions.push(core::OpenSnapshotFile{f.name, std::move(f.bytes)});
     }
@@ -162,7 +186,15 @@ void App::drawPanels(const ui::Layout& l) {
         return;
     }
     if (m_tab == ui::Tab::Pay) {
-        ui::drawPayPanel(m_state, m_actions, p, s);
+        ui::drawPayPanel(m_pay, m_state, m_actions, p, s);
+        return;
+    }
+    if (m_tab == ui::Tab::Events) {
+        ui::drawEventsPanel(m_events, m_state, m_actions, p, s);
+        return;
+    }
+    if (m_tab == ui::Tab::Scheme) {
+        ui::drawSchemePanel(m_scheme, m_state, m_actions, p, s);
         return;
     }
     if (s.x >= 900) {
@@ -200,6 +232,7 @@ void App::noteStateText() const {
         fonts().noteText(n.en);
     }
     for (const auto& e : m_state.record.audit) fonts().noteText(e.detail);
+    for (const auto& e : m_state.fund) fonts().noteText(e.note);
     if (m_state.incoming) {
         fonts().noteText(m_state.incoming->fileName);
         fonts().noteText(m_state.incoming->summary.shopName);

@@ -43,6 +43,9 @@ private:
     ui::RosterPanel m_roster;
     ui::ResultsPanel m_results;
     ui::DataPanel m_data;
+    ui::PayPanel m_pay;
+    ui::EventsPanel m_events;
+    ui::SchemePanel m_scheme;
     ui::Tab m_tab = ui::Tab::Overview;
     ui::WelcomeDialog m_welcome;
     ui::HistoryWindow m_history;

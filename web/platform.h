@@ -33,5 +33,10 @@ void setupClipboard();
 // What Ctrl+V outside a text field pastes: the system clipboard on the desktop; empty in the page,
 // whose paste event delivers the text instead (App::pasteText).
 std::string clipboardForPaste();
+// Prints a self-contained HTML document (pay slips): the page loads it into a hidden iframe and
+// opens the browser's print dialog (window.kefu.lastPrint keeps it for tests); the desktop writes
+// it to an .html file in the home folder (or the working folder). Returns that file's path, or
+// empty (the page, or the file could not be written).
+std::string printHtml(const std::string& title, const std::string& html);
 
 } // namespace kefu::web::platform

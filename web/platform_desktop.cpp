@@ -90,4 +90,19 @@ std::string clipboardForPaste() {
     return out;
 }
 
+// The title as a file name (characters that file systems refuse become '_'), in the home folder
+// beside the settings, else in the working folder.
+std::string printHtml(const std::string& title, const std::string& html) {
+    std::string name = title;
+    for (char& c : name)
+        if (std::strchr("/\\:*?\"<>|", c) || (unsigned char)c < 32) c = '_';
+    const char* home = std::getenv("HOME");
+    for (std::string dir : {std::string(home ? home : "."), std::string(".")}) {
+        const std::string path = dir + "/" + name + ".html";
+        std::ofstream f(path, std::ios::binary);
+        if (f << html && f.flush()) return path;
+    }
+    return {};
+}
+
 } // namespace kefu::web::platform

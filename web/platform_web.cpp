@@ -50,6 +50,9 @@ EM_JS(void, js_frame_done, (int first, int active, float x, float y, float h), {
 EM_JS(void, js_set_clipboard, (const char* text), {
     if (Module.kefuPage) Module.kefuPage.setClipboard(UTF8ToString(text));
 });
+EM_JS(void, js_print_html, (const char* title, const char* html), {
+    if (Module.kefuPage) Module.kefuPage.printHtml(UTF8ToString(title), UTF8ToString(html));
+});
 // clang-format on
 
 namespace kefu::web::platform {
@@ -112,6 +115,11 @@ void setupClipboard() {
 }
 
 std::string clipboardForPaste() { return {}; }
+
+std::string printHtml(const std::string& title, const std::string& html) {
+    js_print_html(title.c_str(), html.c_str());
+    return {};
+}
 
 } // namespace kefu::web::platform
 

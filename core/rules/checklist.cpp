@@ -10,6 +10,13 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kNoId{"缺少“id”", "missing 'id'"};
+const Msg kNoRatingMetric{"评分模式的类别“{0}”需要“rating_metric”", "rating mode needs 'rating_metric' for category '{0}'"};
+const Msg kCategoryTwice{"类别编号“{0}”用了两次", "category id '{0}' is used twice"};
+const Msg kItemTwice{"项目编号“{0}”用了两次", "item id '{0}' is used twice"};
+const Msg kNoCategories{"没有类别", "no categories"};
+
 const Msg kItem{"{0}：加分 {1} 次 × {2}，扣分 {3} 次 × {4}，计 {5}", "{0}: {1} good × {2}, {3} bad × {4}: {5}"};
 const Msg kNotApplicable{"{0}：不适用（N/A），不计分", "{0}: not applicable (N/A), not counted"};
 const Msg kNotApplicableIgnored{"{0}：不适用（N/A），不计分；忽略 {1} 条加减分事件",
@@ -98,7 +105,7 @@ Text2 readLabel(ParamReader& r, const std::string& fallback) {
 Item readItem(ParamReader& r) {
     Item it;
     it.id = r.string("id", "");
-    if (it.id.empty()) r.problem("", "missing 'id'");
+    if (it.id.empty()) r.problem("", kNoId);
     it.label = readLabel(r, it.id);
     it.critical = r.boolean("critical", false);
     r.finish();
@@ -108,7 +115,7 @@ Item readItem(ParamReader& r) {
 Category readCategory(ParamReader& r, const std::string& mode) {
     Category c;
     c.id = r.string("id", "");
-    if (c.id.empty()) r.problem("", "missing 'id'");
+    if (c.id.empty()) r.problem("", kNoId);
     c.label = readLabel(r, c.id);
     for (const auto& d : defaultCategories())
         if (d.id == c.id) c.ratingMetric = d.ratingMetric;
@@ -117,7 +124,7 @@ Category readCategory(ParamReader& r, const std::string& mode) {
     else
         r.raw("rating_metric");
     if (mode == "rating" && c.ratingMetric.empty())
-        r.problem("", "rating mode needs 'rating_metric' for category '" + c.id + "'");
+        r.problem("", kNoRatingMetric, {c.id});
     for (ParamReader& i : r.objects("items")) c.items.push_back(readItem(i));
     r.finish();
     return c;
@@ -127,10 +134,10 @@ void checkUniqueIds(ParamReader& r, const std::vector<Category>& cats) {
     std::set<std::string> catIds, itemIds;
     for (const auto& c : cats) {
         if (!c.id.empty() && !catIds.insert(c.id).second)
-            r.problem("categories", "category id '" + c.id + "' is used twice");
+            r.problem("categories", kCategoryTwice, {c.id});
         for (const auto& it : c.items)
             if (!it.id.empty() && !itemIds.insert(it.id).second)
-                r.problem("categories", "item id '" + it.id + "' is used twice");
+                r.problem("categories", kItemTwice, {it.id});
     }
 }
 
@@ -145,7 +152,7 @@ ChecklistParams readParams(const RuleInstance& rule, const Catalog& catalog, Pro
     p.categoryMax = r.amount("category_max", p.categoryMax);
     if (r.has("categories")) {
         for (ParamReader& c : r.objects("categories")) p.categories.push_back(readCategory(c, p.mode));
-        if (p.categories.empty()) r.problem("categories", "no categories");
+        if (p.categories.empty()) r.problem("categories", kNoCategories);
         checkUniqueIds(r, p.categories);
     } else {
         r.raw("categories");

@@ -7,6 +7,17 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kNoBracket{"至少需要一个档位", "at least one bracket is needed"};
+const Msg kUpToLast{"只有最后一个档位可以不写 up_to", "only the last bracket may leave out up_to"};
+const Msg kNoRate{"档位需要 rate", "a bracket needs a rate"};
+const Msg kIncrease{"档位必须递增：{0} 不大于 {1}", "brackets must increase: {0} is not above {1}"};
+const Msg kNoComposite{"方案里没有 composite_100 规则；请用 score_rule 指定按哪条规则的得分分配",
+                       "no composite_100 rule in the scheme; name the rule to split by with score_rule"};
+const Msg kNoRule{"方案里没有规则“{0}”", "no rule '{0}' in the scheme"};
+const Msg kNoScoreFrom{"规则“{0}”（{1}）不产生得分", "rule '{0}' ({1}) produces no score"};
+const Msg kBefore{"规则“{0}”必须排在本规则之前", "rule '{0}' must come before this rule in the scheme"};
+
 const Msg kPool{"团队销售额 {0} 元：{1} = {2} 元，取整为提成池 {3} 元", "team sales {0} yuan: {1} = {2} yuan, pool {3} yuan"};
 const Msg kShare{"提成池 {0} 元 × 得分 {1} / 总分 {2} = {3} 元，最大余数法取整为 {4} 元",
                  "pool {0} yuan × score {1} / total {2} = {3} yuan, {4} yuan after the largest-remainder split"};
@@ -34,16 +45,16 @@ std::vector<Bracket> readBrackets(ParamReader& r, const std::vector<Bracket>& de
     }
     std::vector<Bracket> out;
     auto items = r.objects("brackets");
-    if (items.empty()) r.problem("brackets", "at least one bracket is needed");
+    if (items.empty()) r.problem("brackets", kNoBracket);
     for (size_t k = 0; k < items.size(); ++k) {
         ParamReader& b = items[k];
         Bracket br;
         if (b.has("up_to")) br.upTo = b.amount("up_to", 0);
-        else if (k + 1 < items.size()) b.problem("", "only the last bracket may leave out up_to");
+        else if (k + 1 < items.size()) b.problem("", kUpToLast);
         br.rate = b.amount("rate", 0);
-        if (!b.has("rate")) b.problem("", "a bracket needs a rate");
+        if (!b.has("rate")) b.problem("", kNoRate);
         if (br.upTo && !out.empty() && out.back().upTo && *br.upTo <= *out.back().upTo)
-            b.problem("up_to", "brackets must increase: " + formatValue(*br.upTo) + " is not above " + formatValue(*out.back().upTo));
+            b.problem("up_to", kIncrease, {formatValue(*br.upTo), formatValue(*out.back().upTo)});
         b.finish();
         out.push_back(br);
     }
@@ -150,13 +161,13 @@ void validateInScheme(const RuleInstance& rule, const Scheme& scheme, Problems& 
     const Json* at = rule.params.isObject() ? rule.params.find("score_rule") : nullptr;
     std::string where = path + ".score_rule";
     if (!source && p.scoreRule.empty())
-        problems.add(at, where, "no composite_100 rule in the scheme; name the rule to split by with score_rule");
+        problems.add(at, where, kNoComposite);
     else if (!source)
-        problems.add(at, where, "no rule '" + p.scoreRule + "' in the scheme");
+        problems.add(at, where, kNoRule, {p.scoreRule});
     else if (const RuleType* t = findRuleType(source->type); t && !t->producesScore)
-        problems.add(at, where, "rule '" + source->id + "' (" + source->type + ") produces no score");
+        problems.add(at, where, kNoScoreFrom, {source->id, source->type});
     else if (!before)
-        problems.add(at, where, "rule '" + source->id + "' must come before this rule in the scheme");
+        problems.add(at, where, kBefore, {source->id});
 }
 
 void evaluate(const RuleInstance& rule, EvalContext& ctx) {

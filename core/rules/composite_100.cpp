@@ -7,6 +7,11 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kCountMin{"次数至少为 1", "a count must be at least 1"};
+const Msg kNoParts{"至少需要一个分项指标", "at least one part metric is needed"};
+const Msg kStreakMin{"连续期数至少为 1", "a streak is at least 1 period"};
+
 const Msg kPart{"{0}：{1} 分", "{0}: {1} points"};
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
 const Msg kAddition{"加分事件 {0} × {1}：+{2}", "addition {0} × {1}: +{2}"};
@@ -59,7 +64,7 @@ std::vector<std::pair<std::string, int>> readKindCounts(ParamReader& r, std::str
     ParamReader m = r.object(key);
     for (const auto& kind : m.keys()) {
         int n = m.integer(kind, 1);
-        if (n < 1) m.problem(kind, "a count must be at least 1");
+        if (n < 1) m.problem(kind, kCountMin);
         out.push_back({kind, std::max(n, 1)});
     }
     return out;
@@ -70,7 +75,7 @@ Composite100Params readParams(const RuleInstance& rule, const Catalog& catalog, 
     ParamReader r(&rule.params, &catalog, problems, path);
     p.parts = r.strings("parts", p.parts);
     for (const auto& m : p.parts) r.checkMetricId(m, "parts");
-    if (p.parts.empty()) r.problem("parts", "at least one part metric is needed");
+    if (p.parts.empty()) r.problem("parts", kNoParts);
     p.additionEvents = r.strings("addition_events", p.additionEvents);
     p.additionPoints = r.amount("addition_points", p.additionPoints);
     p.deductions = readKindPoints(r, "deductions", p.deductions);
@@ -80,7 +85,7 @@ Composite100Params readParams(const RuleInstance& rule, const Catalog& catalog, 
     p.belowFine = r.amount("below_fine", p.belowFine);
     p.streakLength = r.integer("streak_length", p.streakLength);
     if (p.streakLength < 1) {
-        r.problem("streak_length", "a streak is at least 1 period");
+        r.problem("streak_length", kStreakMin);
         p.streakLength = 3;
     }
     p.streakAward = r.amount("streak_award", p.streakAward);

@@ -9,6 +9,21 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kRelativeBench{"相对指标以组内最佳值为基准、下限为 0；请删除 bench 和 floor",
+                         "a relative metric takes its bench from the group (the best value) and its floor is 0; "
+                         "remove bench and floor"};
+const Msg kNoDefault{"“{0}”没有默认的 bench 和 floor；请两个都填写（或写 \"relative\": true）",
+                     "'{0}' has no default bench and floor; give both (or \"relative\": true)"};
+const Msg kSameBench{"“{0}”的 bench 和 floor 都是 {1}；两者必须不同", "bench and floor of '{0}' are both {1}; they must differ"};
+const Msg kNoMetric{"缺少“metric”", "missing 'metric'"};
+const Msg kNoWeight{"缺少“weight”", "missing 'weight'"};
+const Msg kNegativeWeight{"权重不能为负数", "a weight cannot be negative"};
+const Msg kNoId{"缺少“id”", "missing 'id'"};
+const Msg kWeightSum{"权重之和为 {0}，应为 1", "weights sum to {0}, not 1"};
+const Msg kNoDimensions{"没有维度", "no dimensions"};
+const Msg kDimensionTwice{"维度编号“{0}”用了两次", "dimension id '{0}' is used twice"};
+
 const Msg kSub{"{0}：{1}，5 × clamp(({1} - {2}) / ({3} - {2}), 0, 1) = {4}，× 权重 {5} = {6}",
                "{0}: {1}, 5 × clamp(({1} - {2}) / ({3} - {2}), 0, 1) = {4}, × weight {5} = {6}"};
 const Msg kSubRelative{
@@ -109,31 +124,30 @@ Text2 readText2(ParamReader& r, std::string_view key, const Text2& def) {
 void readBenchFloor(ParamReader& m, SubMetric& s, const MetricDefault* d) {
     if (s.relative) {
         if (m.has("bench") || m.has("floor"))
-            m.problem("", "a relative metric takes its bench from the group (the best value) and its floor is 0; "
-                          "remove bench and floor");
+            m.problem("", kRelativeBench);
         m.raw("bench");
         m.raw("floor");
         return;
     }
     bool known = d && !d->relative;
     if (!known && (!m.has("bench") || !m.has("floor")))
-        m.problem("", "'" + s.metric + "' has no default bench and floor; give both (or \"relative\": true)");
+        m.problem("", kNoDefault, {s.metric});
     s.bench = m.number("bench", known ? d->bench : 0);
     s.floor = m.number("floor", known ? d->floor : 0);
     if (round6(s.bench) == round6(s.floor))
-        m.problem("", "bench and floor of '" + s.metric + "' are both " + formatValue(s.bench) + "; they must differ");
+        m.problem("", kSameBench, {s.metric, formatValue(s.bench)});
 }
 
 SubMetric readSubMetric(ParamReader& m) {
     SubMetric s;
     s.metric = m.string("metric", "");
     if (s.metric.empty())
-        m.problem("", "missing 'metric'");
+        m.problem("", kNoMetric);
     else
         m.checkMetricId(s.metric, "metric");
-    if (!m.has("weight")) m.problem("", "missing 'weight'");
+    if (!m.has("weight")) m.problem("", kNoWeight);
     s.weight = m.number("weight", 0);
-    if (s.weight < 0) m.problem("weight", "a weight cannot be negative");
+    if (s.weight < 0) m.problem("weight", kNegativeWeight);
     const MetricDefault* d = findDefault(s.metric);
     s.relative = m.boolean("relative", d && d->relative);
     readBenchFloor(m, s, d);
@@ -145,7 +159,7 @@ SubMetric readSubMetric(ParamReader& m) {
 Dimension readDimension(ParamReader& r) {
     Dimension dim;
     dim.id = r.string("id", "");
-    if (dim.id.empty()) r.problem("", "missing 'id'");
+    if (dim.id.empty()) r.problem("", kNoId);
     Text2 def{dim.id, dim.id};
     for (const auto& d : dimensionDefaults())
         if (dim.id == d.id) def = {d.zh, d.en};
@@ -155,7 +169,7 @@ Dimension readDimension(ParamReader& r) {
         dim.metrics.push_back(readSubMetric(m));
         sum += dim.metrics.back().weight;
     }
-    if (std::fabs(sum - 1.0) > 1e-6) r.problem("metrics", "weights sum to " + formatValue(sum) + ", not 1");
+    if (std::fabs(sum - 1.0) > 1e-6) r.problem("metrics", kWeightSum, {formatValue(sum)});
     r.finish();
     return dim;
 }
@@ -178,11 +192,11 @@ DsrParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems*
     ParamReader r(&rule.params, &catalog, problems, path);
     if (r.has("dimensions")) {
         for (ParamReader& d : r.objects("dimensions")) p.dimensions.push_back(readDimension(d));
-        if (p.dimensions.empty()) r.problem("dimensions", "no dimensions");
+        if (p.dimensions.empty()) r.problem("dimensions", kNoDimensions);
         for (size_t i = 0; i < p.dimensions.size(); ++i)
             for (size_t j = 0; j < i; ++j)
                 if (!p.dimensions[i].id.empty() && p.dimensions[i].id == p.dimensions[j].id)
-                    r.problem("dimensions", "dimension id '" + p.dimensions[i].id + "' is used twice");
+                    r.problem("dimensions", kDimensionTwice, {p.dimensions[i].id});
     } else {
         r.raw("dimensions");
         p.dimensions = defaultDimensions();

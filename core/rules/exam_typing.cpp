@@ -7,6 +7,12 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kFailAboveReward{"fail_below 高于 reward_min：同一个成绩会既不及格又得奖励",
+                           "fail_below is above reward_min: one score would both fail and earn the reward"};
+const Msg kNegativeDays{"天数不能为负数", "a number of days cannot be negative"};
+const Msg kAccuracy{"正确率是小数（0.90 = 90%）", "accuracy is a fraction (0.90 = 90%)"};
+
 const Msg kExamReward{"考试成绩 {0} ≥ {1}：{2}客服奖励 {3} 元", "exam score {0} >= {1}: {2} agent reward {3} yuan"};
 const Msg kExamScore{"考试成绩 {0}（奖励线 ≥ {1}，不及格 < {2}）", "exam score {0} (reward >= {1}, fail < {2})"};
 const Msg kExamMissing{"无考试成绩：不计不及格，不参与组内排名",
@@ -55,14 +61,14 @@ ExamParams readExam(ParamReader r) {
     e.regularAmount = r.amount("regular_amount", e.regularAmount);
     e.probationAmount = r.amount("probation_amount", e.probationAmount);
     if (e.failBelow > e.rewardMin)
-        r.problem("fail_below", "fail_below is above reward_min: one score would both fail and earn the reward");
+        r.problem("fail_below", kFailAboveReward);
     r.finish();
     return e;
 }
 
 int readDays(ParamReader& r, std::string_view key, int def) {
     int v = r.integer(key, def);
-    if (v < 0) r.problem(key, "a number of days cannot be negative");
+    if (v < 0) r.problem(key, kNegativeDays);
     return v < 0 ? def : v;
 }
 
@@ -77,7 +83,7 @@ TypingParams readTyping(ParamReader r) {
     t.minRegularSenior = r.amount("min_regular_senior", t.minRegularSenior);
     t.seniorAfterDays = readDays(r, "senior_after_days", t.seniorAfterDays);
     t.regularAfterHireDays = readDays(r, "regular_after_hire_days", t.regularAfterHireDays);
-    if (t.rewardAccuracy > 1) r.problem("reward_accuracy", "accuracy is a fraction (0.90 = 90%)");
+    if (t.rewardAccuracy > 1) r.problem("reward_accuracy", kAccuracy);
     r.finish();
     return t;
 }

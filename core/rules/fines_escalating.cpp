@@ -7,6 +7,11 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kAmounts{"应为金额列表", "expected a list of amounts"};
+const Msg kAmountNegative{"金额应为不小于 0 的数字（不能为负数）", "amounts are numbers >= 0 (a negative amount is not allowed)"};
+const Msg kOccurrence{"次数从 1 开始", "an occurrence number starts at 1"};
+
 const Msg kFine{"第{0}次{1}：罚款 {2} 元", "{1} #{0}: fine {2} yuan"};
 const Msg kNoFine{"第{0}次{1}：不再罚款", "{1} #{0}: no further fine"};
 const Msg kFlag{"第{0}次{1}：标记 {2}", "{1} #{0}: flag {2}"};
@@ -50,12 +55,12 @@ std::vector<double> readAmounts(ParamReader& r, std::string_view key) {
     std::vector<double> out;
     if (!v) return out;
     if (!v->isArray()) {
-        r.problem(key, "expected a list of amounts");
+        r.problem(key, kAmounts);
         return out;
     }
     for (const Json& item : v->items()) {
         if (!item.isNumber() || item.asNumber() < 0) {
-            r.problem(key, "amounts are numbers >= 0 (a negative amount is not allowed)");
+            r.problem(key, kAmountNegative);
             return {};
         }
         out.push_back(item.asNumber());
@@ -75,7 +80,7 @@ FineKind readKind(ParamReader& kinds, const std::string& kind) {
     ParamReader flags = r.object("flags");
     for (const auto& name : flags.keys()) {
         int from = flags.integer(name, 1);
-        if (from < 1) flags.problem(name, "an occurrence number starts at 1");
+        if (from < 1) flags.problem(name, kOccurrence);
         f.flags.push_back({name, std::max(from, 1)});
     }
     flags.finish();

@@ -9,6 +9,12 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kLoHiObject{"应为包含“lo”和“hi”的对象", "expected an object with 'lo' and 'hi'"};
+const Msg kLoHiBoth{"区间需要同时有“lo”和“hi”", "an interval needs both 'lo' and 'hi'"};
+const Msg kLoBelowHi{"区间 lo {0} ≥ hi {1}：lo 必须小于 hi", "interval lo {0} >= hi {1}: lo must be below hi"};
+const Msg kNoIntervals{"没有区间", "no intervals"};
+
 const Msg kHigher{"{0}：{1}，区间 [{2}, {3}]，{4} × clamp(({1} - {2}) / ({3} - {2}), 0, 1) = {5}",
                   "{0}: {1}, interval [{2}, {3}], {4} × clamp(({1} - {2}) / ({3} - {2}), 0, 1) = {5}"};
 const Msg kLower{"{0}：{1}，区间 [{2}, {3}]（越低越好），{4} × clamp(({3} - {1}) / ({3} - {2}), 0, 1) = {5}",
@@ -50,14 +56,14 @@ Interval readInterval(ParamReader& r, const std::string& metric, double fullMark
     r.checkMetricId(metric, metric);
     const Json* j = r.raw(metric);
     const bool ok = j && j->isObject();
-    if (!ok) r.problem(metric, "expected an object with 'lo' and 'hi'");
+    if (!ok) r.problem(metric, kLoHiObject);
     ParamReader m = ok ? r.object(metric) : ParamReader(nullptr, r.catalog(), r.problems(), "");
     const bool both = ok && m.has("lo") && m.has("hi");
-    if (ok && !both) m.problem("", "an interval needs both 'lo' and 'hi'");
+    if (ok && !both) m.problem("", kLoHiBoth);
     in.lo = m.number("lo", 0);
     in.hi = m.number("hi", 0);
     if (both && round6(in.lo) >= round6(in.hi))
-        m.problem("", "interval lo " + formatValue(in.lo) + " >= hi " + formatValue(in.hi) + ": lo must be below hi");
+        m.problem("", kLoBelowHi, {formatValue(in.lo), formatValue(in.hi)});
     const MetricDef* d = r.catalog() ? r.catalog()->find(metric) : nullptr;
     in.lowerBetter = m.boolean("lower_better", d && d->direction == Direction::Lower);
     in.fullMarks = m.amount("full_marks", fullMarks);
@@ -73,7 +79,7 @@ IntervalParams readParams(const RuleInstance& rule, const Catalog& catalog, Prob
     if (r.has("intervals")) {
         ParamReader iv = r.object("intervals");
         for (const auto& m : iv.keys()) p.intervals.push_back(readInterval(iv, m, p.fullMarks));
-        if (p.intervals.empty()) r.problem("intervals", "no intervals");
+        if (p.intervals.empty()) r.problem("intervals", kNoIntervals);
     } else {
         r.raw("intervals");
         for (const auto& d : kDefaults) p.intervals.push_back({d.metric, d.lo, d.hi, p.fullMarks, d.lowerBetter});

@@ -58,8 +58,9 @@ public:
 
     // Reports keys that no read asked for (typos in a hand-written scheme).
     void finish();
-    // Records a problem at this object (or at `key` inside it).
-    void problem(std::string_view key, std::string message);
+    // Records a problem at this object (or at `key` inside it), in both languages.
+    void problem(std::string_view key, const Msg& msg, const std::vector<std::string>& args = {});
+    void problem(std::string_view key, std::string message); // English only
     bool checkMetricId(const std::string& id, std::string_view key);
 
     const std::string& path() const { return m_path; }

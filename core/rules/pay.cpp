@@ -7,6 +7,13 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kMoneyKind{"不认识的金额类型“{0}”", "unknown money kind '{0}'"};
+const Msg kNegativeDays{"天数不能为负数", "a number of days cannot be negative"};
+const Msg kNoGuarantee{"级别需要 guarantee（保底）", "a level needs a guarantee"};
+const Msg kNoLevels{"至少需要一个级别", "at least one level is needed"};
+const Msg kNotLevel{"“{0}”不是已定义的级别", "'{0}' is not one of the levels"};
+
 const Msg kRemoved{"试用期不发{0}：移除规则 {1} 的 {2} 元", "probation: no {0}; removed {2} yuan of rule {1}"};
 const Msg kBase{"试用期底薪 {0} 元", "probation base pay {0} yuan"};
 const Msg kLevel{"级别 {0}：保底 {1} 元", "level {0}: guarantee {1} yuan"};
@@ -71,7 +78,7 @@ std::vector<MoneyKind> readKinds(ParamReader& r, std::string_view key, const std
     std::vector<MoneyKind> out;
     for (const auto& s : r.strings(key, {})) {
         if (auto k = parseMoneyKind(s)) out.push_back(*k);
-        else r.problem(key, "unknown money kind '" + s + "'");
+        else r.problem(key, kMoneyKind, {s});
     }
     return out;
 }
@@ -86,12 +93,12 @@ std::vector<Level> readLevels(ParamReader& r, const std::vector<Level>& def) {
     for (const auto& name : levels.keys()) {
         ParamReader l = levels.object(name);
         Level lv{name, l.amount("guarantee", 0), l.integer("min_days", 0)};
-        if (lv.minDays < 0) l.problem("min_days", "a number of days cannot be negative");
-        if (!l.has("guarantee")) l.problem("", "a level needs a guarantee");
+        if (lv.minDays < 0) l.problem("min_days", kNegativeDays);
+        if (!l.has("guarantee")) l.problem("", kNoGuarantee);
         l.finish();
         out.push_back(lv);
     }
-    if (out.empty()) r.problem("levels", "at least one level is needed");
+    if (out.empty()) r.problem("levels", kNoLevels);
     return out;
 }
 
@@ -103,7 +110,7 @@ PayParams readParams(const RuleInstance& rule, const Catalog& catalog, Problems*
     p.levels = readLevels(r, p.levels);
     p.defaultLevel = r.string("default_level", p.defaultLevel);
     if (!p.levels.empty() && std::none_of(p.levels.begin(), p.levels.end(), [&](const Level& l) { return l.name == p.defaultLevel; }))
-        r.problem("default_level", "'" + p.defaultLevel + "' is not one of the levels");
+        r.problem("default_level", kNotLevel, {p.defaultLevel});
     p.attendanceBonus = r.amount("attendance_bonus", p.attendanceBonus);
     p.attendanceBreaks = r.strings("attendance_breaks", p.attendanceBreaks);
     p.award = r.amount("award", p.award);

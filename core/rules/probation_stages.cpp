@@ -9,6 +9,15 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kStageId{"阶段需要 id", "a stage needs an id"};
+const Msg kStageTwice{"阶段编号“{0}”重复", "duplicate stage id '{0}'"};
+const Msg kStageDays{"阶段需要 min_days", "a stage needs min_days"};
+const Msg kNegativeDays{"min_days 不能为负数", "min_days cannot be negative"};
+const Msg kDaysIncrease{"min_days 必须逐阶段递增：{0} 排在 {1} 之后", "min_days must increase from stage to stage: {0} after {1}"};
+const Msg kNoStages{"至少需要一个阶段", "at least one stage is needed"};
+const Msg kNotStage{"“{0}”不是任何阶段的 id", "'{0}' is not the id of a stage"};
+
 const Msg kStage{"入职 {0}，至 {1} 共 {2} 天：阶段 {3}（≥ {4} 天）",
                  "hired {0}, {2} days to {1}: stage {3} (>= {4} days)"};
 const Msg kPending{"入职 {0}，至 {1} 共 {2} 天，不满 {3} 天：阶段待定",
@@ -70,16 +79,15 @@ Stage readStage(ParamReader& s, std::vector<std::string>& seen, std::optional<in
     Stage stage;
     stage.id = s.string("id", "");
     if (stage.id.empty())
-        s.problem(s.has("id") ? "id" : "", "a stage needs an id");
+        s.problem(s.has("id") ? "id" : "", kStageId);
     else if (std::find(seen.begin(), seen.end(), stage.id) != seen.end())
-        s.problem("id", "duplicate stage id '" + stage.id + "'");
+        s.problem("id", kStageTwice, {stage.id});
     seen.push_back(stage.id);
-    if (!s.raw("min_days")) s.problem("", "a stage needs min_days");
+    if (!s.raw("min_days")) s.problem("", kStageDays);
     stage.minDays = s.integer("min_days", 0);
-    if (stage.minDays < 0) s.problem("min_days", "min_days cannot be negative");
+    if (stage.minDays < 0) s.problem("min_days", kNegativeDays);
     if (previousDays && stage.minDays <= *previousDays)
-        s.problem("min_days", "min_days must increase from stage to stage: " + std::to_string(stage.minDays) +
-                                  " after " + std::to_string(*previousDays));
+        s.problem("min_days", kDaysIncrease, {std::to_string(stage.minDays), std::to_string(*previousDays)});
     stage.thresholds = s.conditions("thresholds");
     s.finish();
     return stage;
@@ -88,7 +96,7 @@ Stage readStage(ParamReader& s, std::vector<std::string>& seen, std::optional<in
 std::vector<Stage> readStages(ParamReader& r) {
     const Json* list = r.raw("stages");
     if (!list) return defaultStages();
-    if (list->isArray() && list->items().empty()) r.problem("stages", "at least one stage is needed");
+    if (list->isArray() && list->items().empty()) r.problem("stages", kNoStages);
     std::vector<Stage> out;
     std::vector<std::string> seen;
     for (ParamReader s : r.objects("stages"))
@@ -106,7 +114,7 @@ ProbationStagesParams readParams(const RuleInstance& rule, const Catalog& catalo
     bool known =
         std::any_of(p.stages.begin(), p.stages.end(), [&](const Stage& s) { return s.id == p.regularizationStage; });
     if (!known && !p.stages.empty())
-        r.problem("regularization_stage", "'" + p.regularizationStage + "' is not the id of a stage");
+        r.problem("regularization_stage", kNotStage, {p.regularizationStage});
     r.finish();
     return p;
 }

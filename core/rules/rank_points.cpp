@@ -8,6 +8,10 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kNegativeWeight{"权重不能为负数", "a weight cannot be negative"};
+const Msg kWeightSum{"权重之和为 {0}，应为 1", "weights sum to {0}, not 1"};
+
 const Msg kPoints{"{0}：{1}，组内第{2}名（共{3}人），({3} - {2} + 1) × {4} = {5}",
                   "{0}: {1}, rank {2} of {3} in the group, ({3} - {2} + 1) × {4} = {5}"};
 const Msg kMissing{"{0}：无数据，计 0 分", "{0}: no value, 0 points"};
@@ -35,11 +39,11 @@ RankPointsParams readParams(const RuleInstance& rule, const Catalog& catalog, Pr
         double sum = 0;
         for (const auto& m : w.keys()) {
             double v = w.number(m, 0);
-            if (v < 0) w.problem(m, "a weight cannot be negative");
+            if (v < 0) w.problem(m, kNegativeWeight);
             if (w.checkMetricId(m, m)) p.weights.push_back({m, v});
             sum += v;
         }
-        if (std::fabs(sum - 1.0) > 1e-6) r.problem("weights", "weights sum to " + formatValue(sum) + ", not 1");
+        if (std::fabs(sum - 1.0) > 1e-6) r.problem("weights", kWeightSum, {formatValue(sum)});
     } else {
         r.raw("weights");
         p.weights = {{"sales_amount", 0.3}, {"attitude_score", 0.3}, {"conversion_rate", 0.2}, {"avg_response_s", 0.2}};

@@ -7,6 +7,12 @@
 namespace kefu::core {
 
 namespace {
+// Problems in the params of a scheme file.
+const Msg kTargetId{"目标需要 id", "a target needs an id"};
+const Msg kTargetTwice{"目标编号“{0}”重复", "duplicate target id '{0}'"};
+const Msg kNoCondition{"目标在 \"all\" 里至少需要一个条件", "a target needs at least one condition in \"all\""};
+const Msg kNoTargets{"至少需要一个目标", "at least one target is needed"};
+
 const Msg kMet{"达标项 {0}：{1} {2}，要求 {3} {4}，达标", "target {0}: {1} {2}, needs {3} {4}: met"};
 const Msg kNotMet{"达标项 {0}：{1} {2}，要求 {3} {4}，未达标", "target {0}: {1} {2}, needs {3} {4}: not met"};
 const Msg kMissing{"达标项 {0}：{1} 无数据，未达标", "target {0}: no value for {1}, not met"};
@@ -41,13 +47,13 @@ Target readTarget(ParamReader& t, std::vector<std::string>& seen) {
     Target target;
     target.id = t.string("id", "");
     if (target.id.empty())
-        t.problem(t.has("id") ? "id" : "", "a target needs an id");
+        t.problem(t.has("id") ? "id" : "", kTargetId);
     else if (std::find(seen.begin(), seen.end(), target.id) != seen.end())
-        t.problem("id", "duplicate target id '" + target.id + "'");
+        t.problem("id", kTargetTwice, {target.id});
     seen.push_back(target.id);
     const Json* all = t.raw("all");
     if (!all || (all->isArray() && all->items().empty()))
-        t.problem(all ? "all" : "", "a target needs at least one condition in \"all\"");
+        t.problem(all ? "all" : "", kNoCondition);
     target.all = t.conditions("all");
     t.finish();
     return target;
@@ -56,7 +62,7 @@ Target readTarget(ParamReader& t, std::vector<std::string>& seen) {
 std::vector<Target> readTargets(ParamReader& r) {
     const Json* list = r.raw("targets");
     if (!list) return defaultTargets();
-    if (list->isArray() && list->items().empty()) r.problem("targets", "at least one target is needed");
+    if (list->isArray() && list->items().empty()) r.problem("targets", kNoTargets);
     std::vector<Target> out;
     std::vector<std::string> seen;
     for (ParamReader t : r.objects("targets")) out.push_back(readTarget(t, seen));

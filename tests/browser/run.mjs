@@ -10,7 +10,11 @@ import {
   addAgentByIme, canvasDrawn, check, clickItem, hasCjk, item, items, launchBrowser, openPage, ready, startServer, state,
   waitFor, waitFrames, waitSaved,
 } from './lib.mjs';
+import { eventsTests } from './events.mjs';
+import { payslipTests } from './payslips.mjs';
+import { schemeTests } from './scheme.mjs';
 import { persistenceTests } from './persistence.mjs';
+import { setupTests } from './setup.mjs';
 import { workflowTests } from './workflow.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -277,6 +281,10 @@ test('a failing save says so, keeps the data and offers the file export', async 
 
 persistenceTests(test, { VIEWPORT, SHOTS });
 workflowTests(test, { VIEWPORT, SHOTS, ROOT, KEFU });
+payslipTests(test, { VIEWPORT, SHOTS });
+schemeTests(test, { VIEWPORT, SHOTS });
+eventsTests(test, { VIEWPORT, SHOTS });
+setupTests(test, { VIEWPORT, SHOTS });
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -121,6 +121,7 @@ export function workflowTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
       check(rowOf, `${NEW_AGENT} is not in the results table`);
       await shot('results');
       await clickItem(page, rowOf.id);
+      await shot('scorecard-open');
       const why = await waitFor(page, 'the scorecard', () => item(page, 'scorecard.b0.why'));
       check(/[0-9]/.test(why.label) && why.label.trim().length > 8, `the first explanation reads '${why.label}'`);
       check(!!(await item(page, 'scorecard.money')), 'the scorecard has no money total');

@@ -2,6 +2,7 @@
 // files opened as a preview (replace or merge), earlier versions restored and read-only tabs.
 #include <doctest/doctest.h>
 
+#include "app_fixtures.h"
 #include "app_state.h"
 #include "shop_build.h"
 #include "snapshot.h"
@@ -9,50 +10,16 @@
 using namespace kefu::core;
 
 namespace {
-const char* kRoster =
-    "客服,组别,状态,入职日期,级别\n"
-    "张三,售前A组,转正,2023-01-05,中级\n"
-    "李四,售前A组,转正,2023-03-01,初级\n"
-    "王五,售后组,试用,2024-02-20,\n";
-const char* kMetrics =
-    "客服,销售额,服务态度,询单人数,付款人数,平均响应时间,接待人数\n"
-    "张三,52000,92,400,180,18,620\n"
-    "李四,48000,88,380,150,25,590\n"
-    "王五,12000,80,100,30,40,200\n";
-
-// A shop with two months, made at t = 1000 by 王经理.
-AppState shopState() {
-    AppState s;
-    apply(s, SetManagerName{"王经理"}, {1000, 1});
-    apply(s, LoadShop{"测试店铺", {{"roster.csv", kRoster}, {"metrics-2024-02.csv", kMetrics}, {"metrics-2024-03.csv", kMetrics}}},
-          {1001, 2});
-    s.notices.clear();
-    return s;
-}
-
-std::vector<std::string> names(const AppState& s) {
-    std::vector<std::string> out;
-    for (const auto& a : s.roster) out.push_back(a.name);
-    return out;
-}
+using kefu::test::appShop;
+AppState shopState() { return appShop(); }
+std::vector<std::string> names(const AppState& s) { return kefu::test::rosterNames(s.roster); }
+const auto& value = kefu::test::cellValue;
+const auto& result = kefu::test::resultOf;
 
 std::vector<int64_t> totals(const PeriodData& p) {
     std::vector<int64_t> out;
     for (const auto& a : p.results.agents) out.push_back(a.totalFen());
     return out;
-}
-
-const AgentResult* result(const PeriodData& p, const std::string& name) {
-    for (const auto& a : p.results.agents)
-        if (a.agent == name) return &a;
-    return nullptr;
-}
-
-std::optional<double> value(const AppState& s, int period, const std::string& agent, const char* metric) {
-    const auto& in = s.periods[size_t(period)].input;
-    for (size_t r = 0; r < in.agents.size(); ++r)
-        if (in.agents[r].name == agent) return in.metrics.get(r, metric);
-    return std::nullopt;
 }
 
 std::string saved(const AppState& s) { return encodeSnapshot(s.record); }
@@ -230,7 +197,7 @@ TEST_CASE("a snapshot file is previewed before anything changes; replacing is un
     AppState s = shopState();
     AppState other;
     apply(other, SetManagerName{"李主管"}, {100, 9});
-    apply(other, LoadShop{"别的店", {{"metrics-2023-11.csv", kMetrics}}}, {7000, 10});
+    apply(other, LoadShop{"别的店", {{"metrics-2023-11.csv", kefu::test::kAppMetrics}}}, {7000, 10});
     const std::string file = saved(other);
 
     apply(s, OpenSnapshotFile{"x.kefu", "not a snapshot"});

@@ -41,8 +41,48 @@ TEST_CASE("metrics file: summary rows skipped, unknown columns warned, text cell
     CHECK(in.agents.size() == 2);
     CHECK_FALSE(in.metrics.get(1, "receptions"));
     REQUIRE(report.warnings.size() == 2);
-    CHECK(report.warnings[0].find("神秘列") != std::string::npos);
-    CHECK(report.warnings[1].find("line 4, column 2 (接待人数)") != std::string::npos);
+    CHECK(report.warnings[0].en.find("神秘列") != std::string::npos);
+    CHECK(report.warnings[1].en.find("line 4, column 2 (接待人数)") != std::string::npos);
+}
+
+TEST_CASE("metrics file: a text cell and an unknown column warn in Chinese and English at the same cell") {
+    LoadReport report;
+    auto in = loadMetricsCsv("客服,组别,状态,销售额,服务态度,神秘列,转化率\n张三,A,转正,1,90,x,0.5\n李四,A,转正,2,91,x,0.4\n"
+                             "王五,A,转正,3,92,x,0.3\n赵六,A,转正,4,93,x,-\n",
+                             "metrics-2024-03.csv", Catalog::builtin(), nullptr, report);
+    REQUIRE(in.ok());
+    CHECK_FALSE(in->metrics.get(3, "conversion_rate"));
+    REQUIRE(report.warnings.size() == 2);
+    CHECK(report.warnings[0].zh == "文件 metrics-2024-03.csv 第 1 行第 6 列（神秘列）：不认识这一列，已忽略");
+    CHECK(report.warnings[0].en == "metrics-2024-03.csv: line 1, column 6 (神秘列): unknown column, ignored");
+    CHECK(report.warnings[1].zh == "文件 metrics-2024-03.csv 第 5 行第 7 列（转化率）：“-”不是数字，按无值处理");
+    CHECK(report.warnings[1].en == "metrics-2024-03.csv: line 5, column 7 (转化率): '-' is not a number, taken as no value");
+}
+
+TEST_CASE("loaders: errors of a bad file in Chinese and English, with the same place") {
+    auto status = loadRoster("客服,组别,状态\n张三,A,转正\n李四,A,实习\n", "roster.csv");
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error() == "roster.csv: line 3, column 3 (状态): unknown status '实习' (expected 转正/regular or 试用/probation)");
+    CHECK(errorText(status.failure()).zh == "文件 roster.csv 第 3 行第 3 列（状态）：不认识的状态“实习”（应为 转正/regular 或 试用/probation）");
+    CHECK(errorText(status.failure()).en == status.error());
+
+    LoadReport report;
+    auto quote = loadMetricsCsv("客服,接待人数\n张三,\"5\n", "m.csv", Catalog::builtin(), nullptr, report);
+    REQUIRE_FALSE(quote.ok());
+    CHECK(quote.error() == "m.csv: line 2: a quoted field is not closed");
+    CHECK(quote.failure().zh == "文件 m.csv：第 2 行：引号里的内容没有结束（缺少后引号）");
+
+    std::vector<Agent> roster(1);
+    roster[0].name = "张三";
+    auto unknown = loadMetricsCsv("客服,接待人数\n张三,1\n钱七,2\n孙八,3\n", "m.csv", Catalog::builtin(), &roster, report);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error() == "m.csv: unknown agents or nicknames, bind them in the roster first: 钱七 (line 3), 孙八 (line 4)");
+    CHECK(unknown.failure().zh == "文件 m.csv：名单里没有这些客服或昵称，请先在名单中绑定：钱七（第 3 行）、孙八（第 4 行）");
+
+    auto kind = loadEventsCsv("agent,date,kind\n张三,2024-03-05,lateness\n", "events-2024-03.csv", roster, {});
+    REQUIRE_FALSE(kind.ok());
+    CHECK(kind.error() == "events-2024-03.csv: line 2, column 3 (kind): unknown event kind 'lateness'");
+    CHECK(kind.failure().zh == "文件 events-2024-03.csv 第 2 行第 3 列（kind）：不认识的事件类型“lateness”");
 }
 
 TEST_CASE("metrics file: errors name file, line and column") {

@@ -28,6 +28,11 @@ void drawContent(PanelUi& u, const AppState& s, ui::Actions& out) {
     }
 }
 
+void drawScheme(PanelUi& u, const AppState& s, ui::Actions& out) {
+    const ui::Layout l = ui::computeLayout();
+    ui::drawSchemePanel(u.scheme, s, out, l.contentPos, l.contentSize);
+}
+
 void openHistory(PanelUi& u, const AppState&) {
     u.history.open = true;
     u.history.versions = {{3, 1711929600000, 48 * 1024, true, false},
@@ -59,13 +64,18 @@ void drawAll(PanelUi& u, const AppState& s, ui::Actions& out) {
     drawStatus(u, s, out);
     u.exportAsked |= ui::drawSaveFailed(u.saveFailed, u.status.saveError);
     ui::drawAboutWindow(u.menu);
-    ui::drawWelcomeDialog(u.welcome, s);
+    ui::drawWelcomeDialog(u.welcome, s, out);
     ui::drawHistoryWindow(u.history, s);
     ui::drawImportWindow(u.import, s, out);
     ui::drawAuditWindow(u.audit, s);
     ui::drawSettingsWindow(u.settings, s, out);
     ui::drawPeriodDialog(u.period, s, out);
     ui::drawNotices(s, out, layout);
+}
+
+void drawRoster(PanelUi& u, const AppState& s, ui::Actions& out) {
+    const ui::Layout l = ui::computeLayout();
+    ui::drawRosterPanel(u.roster, s, out, l.contentPos, l.contentSize);
 }
 
 // Everything at once but the welcome dialog (a modal: the menu poke could not reach the menu).
@@ -89,13 +99,7 @@ const std::vector<PanelEntry>& allPanels() {
          },
          drawStatus,
          {}},
-        {"roster panel",
-         nullptr,
-         [](PanelUi& u, const AppState& s, ui::Actions& out) {
-             const ui::Layout l = ui::computeLayout();
-             ui::drawRosterPanel(u.roster, s, out, l.contentPos, l.contentSize);
-         },
-         {"roster.group", "roster.r0.remove"}},
+        {"roster panel", nullptr, drawRoster, {"roster.group", "roster.r0.remove", "roster.r0.leave", "roster.inactive"}},
         {"results panel",
          nullptr,
          [](PanelUi& u, const AppState& s, ui::Actions& out) {
@@ -107,7 +111,7 @@ const std::vector<PanelEntry>& allPanels() {
          [](PanelUi& u, const AppState& s) {
              if (const core::Results* r = core::selectedResults(s); r && !r->agents.empty()) u.results.scorecard = r->agents.front().agent;
          },
-         [](PanelUi& u, const AppState& s, ui::Actions&) { ui::drawScorecard(u.results, s); },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawScorecard(u.results, s, out); },
          {}},
         {"data panel",
          nullptr,
@@ -118,11 +122,53 @@ const std::vector<PanelEntry>& allPanels() {
          {"data.r0.c0", "data.month.0"}},
         {"pay panel",
          nullptr,
-         [](PanelUi&, const AppState& s, ui::Actions& out) {
+         [](PanelUi& u, const AppState& s, ui::Actions& out) {
              const ui::Layout l = ui::computeLayout();
-             ui::drawPayPanel(s, out, l.contentPos, l.contentSize);
+             ui::drawPayPanel(u.pay, s, out, l.contentPos, l.contentSize);
          },
-         {"pay.month.0"}},
+         {"pay.month.0", "pay.r0.slip", "pay.print_all"}},
+        {"events panel",
+         nullptr,
+         [](PanelUi& u, const AppState& s, ui::Actions& out) {
+             const ui::Layout l = ui::computeLayout();
+             ui::drawEventsPanel(u.events, s, out, l.contentPos, l.contentSize);
+         },
+         {"events.month.0", "events.kind", "events.filter_kind", "events.r0.edit", "events.r0.remove"}},
+        {"scheme panel",
+         nullptr,
+         drawScheme,
+         {"scheme.pick", "scheme.r1.id", "scheme.copy_preset", "scheme.copy_add", "scheme.suggest_id", "scheme.r0.down", "scheme.discard"}},
+        {"scheme panel with an opened file",
+         [](PanelUi& u, const AppState&) { // a scheme file with problems in every part of the editor
+             u.scheme.loadedName = "方案.json";
+             u.scheme.loadedText = R"({"id": "shop-default", "name": "店铺", "extra": 1, "rules": [
+                 {"id": "r1", "type": "rank_points", "scope": {"groups": ["售前*"], "statuses": ["nobody"]},
+                  "params": {"weights": {"sales_amount": 0.5, "no_such_metric": 0.2}, "bonus_first": -1}},
+                 {"id": "r1", "type": "no_such_type"},
+                 {"id": "r3", "type": "commission_pool", "params": {"brackets": [{"up_to": 5, "rate": 0.1}, {"up_to": 1, "rate": 0.2}]}}]})";
+         },
+         drawScheme,
+         {"scheme.r2.id", "scheme.r1.id", "scheme.r0.id"}},
+        {"scheme panel with a file that is not JSON",
+         [](PanelUi& u, const AppState&) {
+             u.scheme.loadedName = "broken.json";
+             u.scheme.loadedText = "{\n  \"id\": \"x\",\n  \"rules\": [,]\n}";
+         },
+         drawScheme,
+         {"scheme.discard"}},
+        {"scorecard with flags",
+         [](PanelUi& u, const AppState& s) { // the agent with the most flags (actions, warnings, advice)
+             const core::Results* r = core::selectedResults(s);
+             size_t most = 0;
+             if (r)
+                 for (const auto& a : r->agents)
+                     if (a.flags.size() > most) {
+                         most = a.flags.size();
+                         u.results.scorecard = a.agent;
+                     }
+         },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawScorecard(u.results, s, out); },
+         {"scorecard.flags_title", "scorecard.attitude_good", "scorecard.regularize"}},
         {"tabs",
          nullptr,
          [](PanelUi& u, const AppState&, ui::Actions&) {
@@ -132,8 +178,8 @@ const std::vector<PanelEntry>& allPanels() {
          {"tab.data", "tab.pay", "tab.overview"}},
         {"welcome dialog",
          [](PanelUi& u, const AppState&) { u.welcome.pending = true; },
-         [](PanelUi& u, const AppState& s, ui::Actions&) { ui::drawWelcomeDialog(u.welcome, s); },
-         {}},
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawWelcomeDialog(u.welcome, s, out); },
+         {"welcome.setup", "welcome.group_add", "welcome.start"}},
         {"about window",
          [](PanelUi& u, const AppState&) { u.menu.showAbout = true; },
          [](PanelUi& u, const AppState&, ui::Actions&) { ui::drawAboutWindow(u.menu); },
@@ -163,11 +209,29 @@ const std::vector<PanelEntry>& allPanels() {
         {"settings window",
          [](PanelUi& u, const AppState&) { u.settings.open = true; },
          [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawSettingsWindow(u.settings, s, out); },
-         {}},
+         {"settings.thousands", "settings.whole_yuan"}},
         {"period dialog",
          openPeriod,
          [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawPeriodDialog(u.period, s, out); },
          {}},
+        {"new month dialog",
+         [](PanelUi& u, const AppState&) { u.period.adding = true; },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawPeriodDialog(u.period, s, out); },
+         {}},
+        {"roster leave dialog",
+         [](PanelUi& u, const AppState& s) {
+             if (!s.roster.empty()) u.roster.leaving = s.roster.front().name;
+             u.roster.moveFrom = -1;
+         },
+         drawRoster,
+         {"roster.move_from"}},
+        {"roster groups dialog",
+         [](PanelUi& u, const AppState& s) {
+             u.roster.editingGroups = true;
+             u.roster.groups = core::rosterGroups(s);
+         },
+         drawRoster,
+         {"roster.group_add"}},
         {"all panels together", openAll, drawAll, {"menu.edit"}},
     };
     return panels;

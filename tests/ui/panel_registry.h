@@ -15,6 +15,9 @@ struct PanelUi {
     web::ui::RosterPanel roster;
     web::ui::ResultsPanel results;
     web::ui::DataPanel data;
+    web::ui::PayPanel pay;
+    web::ui::EventsPanel events;
+    web::ui::SchemePanel scheme;
     web::ui::Tab tab = web::ui::Tab::Overview;
     web::ui::WelcomeDialog welcome;
     web::ui::HistoryWindow history;

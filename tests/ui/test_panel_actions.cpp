@@ -205,6 +205,11 @@ TEST_CASE("data grid: a selected cell takes typed text on Enter; a refused value
     t.nb.tapKey(ImGuiKey_Enter, t.draw);
     CHECK(t.ui.data.editing); // refused: stays open with the reason
     CHECK(t.label("data.problem") == "“很多”不是数字");
+    apply(t.state, SetLanguage{Lang::En}); // the reason follows the page's language
+    t.nb.frames(2, t.draw);
+    CHECK(t.label("data.problem") == "'很多' is not a number");
+    apply(t.state, SetLanguage{Lang::Zh});
+    t.nb.frames(2, t.draw);
     CHECK(t.nb.takeActions().empty());
     t.nb.tapKey(ImGuiKey_Escape, t.draw);
     CHECK_FALSE(t.ui.data.editing);

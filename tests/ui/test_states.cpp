@@ -62,11 +62,24 @@ AppState closedState() {
     return s;
 }
 
+// A shop set up by hand: groups of its own, two months, one agent off the team from the second.
+AppState teamState() {
+    AppState s;
+    apply(s, SetManagerName{"王经理"}, {kT0, 1});
+    apply(s, StartShop{"小美的店", {"售前A组", "售前B组", "售后组"}, "shop-default", {2026, 10}}, {kT0 + 1000, 2});
+    apply(s, AddAgent{"张晓梅", "售前A组", Status::Regular, ""}, {kT0 + 2000, 3});
+    apply(s, AddAgent{"李娜", "售后组", Status::Probation, ""}, {kT0 + 3000, 4});
+    apply(s, AddPeriod{{2026, 11}}, {kT0 + 4000, 5});
+    apply(s, DeactivateAgent{"李娜", 1}, {kT0 + 5000, 6});
+    return s;
+}
+
 const std::vector<NamedState>& allStates() {
     static const std::vector<NamedState> states = [] {
         std::vector<NamedState> out = {{"empty", emptyState()},        {"demo", demoState()},
                                        {"preview", previewState()},    {"merge conflicts", conflictState()},
-                                       {"read-only", readOnlyState()}, {"closed month", closedState()}};
+                                       {"read-only", readOnlyState()}, {"closed month", closedState()},
+                                       {"team changes", teamState()}};
         const size_t n = out.size();
         for (size_t i = 0; i < n; ++i) {
             NamedState en = out[i];

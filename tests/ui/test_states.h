@@ -18,6 +18,8 @@ core::AppState previewState();
 core::AppState conflictState();
 // Another tab edits the shop: every change is refused.
 core::AppState readOnlyState();
+// Set up by hand (StartShop), two months, an agent off the team from the second.
+core::AppState teamState();
 // The selected month closed, with the notice of an edit it refused.
 core::AppState closedState();
 

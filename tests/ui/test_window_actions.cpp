@@ -118,21 +118,43 @@ TEST_CASE("period dialog: closing queues ClosePeriod with the note") {
     CHECK(close->reason == "月底结算");
 }
 
-TEST_CASE("settings: 保存 queues SetManagerName, except in a read-only tab") {
+TEST_CASE("settings: 保存 queues the language, the manager and the shop's settings; a read-only tab only the language") {
     WindowTest t("settings window", demoState());
     CHECK(t.ui.settings.managerName == "王经理"); // filled from the state
+    CHECK_FALSE(t.ui.settings.thousands);
     t.ui.settings.managerName = "李主管";
+    REQUIRE(t.click("settings.thousands"));
+    REQUIRE(t.click("settings.lang_en"));
+    t.ui.settings.serviceHours = "08:00-12:00 13:30-24:00";
+    t.ui.settings.capS = "600";
     REQUIRE(t.click("settings.save"));
-    const auto actions = t.nb.takeActions();
+    auto actions = t.nb.takeActions();
     const SetManagerName* name = findAction<SetManagerName>(actions);
     REQUIRE(name);
     CHECK(name->name == "李主管");
+    const SetSettings* settings = findAction<SetSettings>(actions);
+    REQUIRE(settings);
+    CHECK(settings->settings.number.thousands);
+    REQUIRE(settings->settings.chat.serviceHours.size() == 2);
+    CHECK(formatServiceHours(settings->settings.chat.serviceHours[1]) == "13:30-24:00");
+    CHECK(settings->settings.chat.responseCapS == 600);
+    const SetLanguage* lang = findAction<SetLanguage>(actions);
+    REQUIRE(lang);
+    CHECK(lang->language == Lang::En);
     CHECK_FALSE(t.ui.settings.open);
+
+    WindowTest bad("settings window", demoState());
+    bad.ui.settings.serviceHours = "8点到24点";
+    REQUIRE(bad.click("settings.save"));
+    CHECK(bad.nb.takeActions().empty());
+    CHECK(bad.ui.settings.open);
+    CHECK(bad.ui.settings.problem.find("8点到24点") != std::string::npos);
 
     WindowTest ro("settings window", readOnlyState());
     REQUIRE(ro.click("settings.save"));
-    CHECK(ro.nb.takeActions().empty());
-    CHECK(ro.ui.settings.open);
+    actions = ro.nb.takeActions();
+    REQUIRE(actions.size() == 1);
+    CHECK(std::holds_alternative<SetLanguage>(actions[0]));
 }
 
 TEST_CASE("history window: 恢复 names the version; the current one and read-only tabs have none") {
@@ -155,6 +177,70 @@ TEST_CASE("audit window lists the log newest first") {
     CHECK(row->label == web::tr("audit." + t.state.record.audit.back().action));
     WindowTest empty("audit window", emptyState());
     CHECK(empty.nb.item("audit.empty"));
+}
+
+TEST_CASE("welcome: the setup form queues the manager and StartShop; a bad month is said first") {
+    WindowTest t("welcome dialog", emptyState());
+    REQUIRE(t.click("welcome.setup"));
+    t.nb.frames(1, t.draw);
+    t.ui.welcome.shopName = "小美的店";
+    t.ui.welcome.managerName = "王经理";
+    t.ui.welcome.month = "2026-13";
+    REQUIRE(t.click("welcome.start"));
+    CHECK(t.nb.takeActions().empty());
+    CHECK(!t.ui.welcome.problem.empty());
+    t.ui.welcome.month = "2026-11";
+    REQUIRE(t.click("welcome.group_add"));
+    REQUIRE(t.ui.welcome.groups.size() == 4);
+    t.ui.welcome.groups.back() = "售后B组";
+    t.nb.frames(2, t.draw); // the dialog grows to the new row
+    REQUIRE(t.click("welcome.start"));
+    const auto actions = t.nb.takeActions();
+    const StartShop* start = findAction<StartShop>(actions);
+    REQUIRE(start);
+    CHECK(start->shopName == "小美的店");
+    CHECK(start->month == Month{2026, 11});
+    CHECK(start->groups.size() == 4);
+    CHECK(start->groups.back() == "售后B组");
+    CHECK(start->schemeId == defaultSchemeId());
+    const SetManagerName* manager = findAction<SetManagerName>(actions);
+    REQUIRE(manager);
+    CHECK(manager->name == "王经理");
+}
+
+TEST_CASE("team: leaving from a chosen month, coming back, groups and a new month") {
+    WindowTest leave("roster leave dialog", teamState());
+    REQUIRE(leave.click("roster.move_confirm"));
+    auto actions = leave.nb.takeActions();
+    const DeactivateAgent* off = findAction<DeactivateAgent>(actions);
+    REQUIRE(off);
+    CHECK(off->name == "张晓梅");
+    CHECK(off->fromPeriod == 1); // the selected month
+
+    WindowTest back("roster panel", teamState());
+    REQUIRE(back.click("roster.inactive"));
+    REQUIRE(back.click("roster.inactive0.return"));
+    REQUIRE(back.click("roster.move_confirm"));
+    actions = back.nb.takeActions();
+    const ReactivateAgent* on = findAction<ReactivateAgent>(actions);
+    REQUIRE(on);
+    CHECK(on->name == "李娜");
+
+    WindowTest groups("roster groups dialog", teamState());
+    REQUIRE(groups.click("roster.groups1.up"));
+    REQUIRE(groups.click("roster.groups_save"));
+    actions = groups.nb.takeActions();
+    const SetGroups* g = findAction<SetGroups>(actions);
+    REQUIRE(g);
+    CHECK(g->groups == std::vector<std::string>{"售前B组", "售前A组", "售后组"});
+
+    WindowTest month("new month dialog", teamState());
+    CHECK(month.ui.period.month == "2026-12"); // after the newest month
+    REQUIRE(month.click("period.add"));
+    actions = month.nb.takeActions();
+    const AddPeriod* add = findAction<AddPeriod>(actions);
+    REQUIRE(add);
+    CHECK(add->month == Month{2026, 12});
 }
 
 } // namespace kefu::test

@@ -11,27 +11,10 @@
 namespace kefu::web::ui {
 
 namespace {
-struct PresetName {
-    std::string id, zh, en;
-};
-
-// Preset names, parsed once (presets are embedded and never change while the page runs).
-const std::vector<PresetName>& presetNames() {
-    static const std::vector<PresetName> names = [] {
-        std::vector<PresetName> v;
-        for (const auto& f : core::presetFiles()) {
-            core::Problems problems;
-            auto s = core::loadPreset(f.id, core::Catalog::builtin(), problems);
-            if (s) v.push_back({f.id, s->nameZh, s->nameEn});
-        }
-        return v;
-    }();
-    return names;
-}
-
 void drawFileMenu(MenuBar& m, const core::AppState& s) {
     if (!beginMenu("menu.file", tr("menu.file"))) return;
     const bool hasData = !s.roster.empty() || !s.periods.empty();
+    if (menuItem("file.new_shop", tr("file.new_shop"), false, !hasData && !s.readOnly)) m.newShop = true;
     if (menuItem("file.open_demo", tr("file.open_demo"), false, !s.readOnly)) m.openDemo = true;
     if (menuItem("file.import_snapshot", tr("file.import_snapshot"), false, !s.readOnly)) m.importSnapshot = true;
     if (menuItem("file.export_snapshot", tr("file.export_snapshot"), false, hasData)) m.exportSnapshot = true;
@@ -66,8 +49,9 @@ void drawDataMenu(MenuBar& m, const core::AppState& s, Actions& out) {
         std::string label = trf(p.closed ? "data.period_closed" : "data.period", {core::formatMonth(p.month)});
         if (menuItem(id.c_str(), label, i == s.selectedPeriod)) out.push(core::SelectPeriod{i});
     }
+    ImGui::Separator();
+    if (menuItem("data.add_period", tr("data.add_period"), false, !s.readOnly && !s.shopName.empty())) m.addPeriod = true;
     if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size())) {
-        ImGui::Separator();
         const auto& p = s.periods[size_t(s.selectedPeriod)];
         const std::string month = core::formatMonth(p.month);
         if (!p.closed && menuItem("data.close", trf("data.close", {month}), false, !s.readOnly)) m.closePeriod = s.selectedPeriod;
@@ -76,13 +60,21 @@ void drawDataMenu(MenuBar& m, const core::AppState& s, Actions& out) {
     ImGui::EndMenu();
 }
 
-void drawAssessMenu(const core::AppState& s, Actions& out) {
+void drawAssessMenu(MenuBar& m, const core::AppState& s, Actions& out) {
     if (!beginMenu("menu.assess", tr("menu.assess"))) return;
-    for (const auto& p : presetNames()) {
+    for (const auto& p : core::presetNames()) {
         std::string id = "assess.scheme." + p.id;
-        std::string label = (uiLanguage() == core::Lang::Zh ? p.zh : p.en) + "  (" + p.id + ")";
-        if (menuItem(id.c_str(), label, p.id == s.schemeId)) out.push(core::SelectScheme{p.id});
+        std::string label = (uiLanguage() == core::Lang::Zh ? p.name.zh : p.name.en) + "  (" + p.id + ")";
+        if (menuItem(id.c_str(), label, p.id == s.schemeId, !s.readOnly)) out.push(core::SelectScheme{p.id});
     }
+    if (!s.schemes.empty()) ImGui::Separator();
+    for (const auto& [schemeId, json] : s.schemes) {
+        std::string id = "assess.scheme." + schemeId;
+        if (menuItem(id.c_str(), trf("assess.own_scheme", {schemeId}), schemeId == s.schemeId, !s.readOnly))
+            out.push(core::SelectScheme{schemeId});
+    }
+    ImGui::Separator();
+    if (menuItem("assess.edit", tr("assess.edit"))) m.editScheme = true;
     ImGui::EndMenu();
 }
 
@@ -107,7 +99,7 @@ void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out) {
     drawFileMenu(m, s);
     drawEditMenu(s, out);
     drawDataMenu(m, s, out);
-    drawAssessMenu(s, out);
+    drawAssessMenu(m, s, out);
     drawReportMenu();
     if (beginMenu("menu.help", tr("menu.help"))) {
         if (menuItem("help.about", tr("help.about"))) m.showAbout = true;

@@ -67,12 +67,12 @@ bool commit(DataPanel& p, const core::AppState& s, Actions& out) {
     if (!period || !m) return false;
     core::ParsedValue v = core::parseMetricValue(*m, p.edit);
     if (v.problem) {
-        p.problem = uiLanguage() == core::Lang::Zh ? v.problem->zh : v.problem->en;
+        p.problem = v.problem;
         return false;
     }
     out.push(core::SetMetricValue{s.selectedPeriod, period->input.agents[size_t(p.row)].name, m->id, v.value});
     p.editing = false;
-    p.problem.clear();
+    p.problem.reset();
     return true;
 }
 
@@ -94,7 +94,7 @@ void handleKeys(DataPanel& p, const core::AppState& s, Actions& out, int rows, b
     if (p.editing) {
         if (pressed(ImGuiKey_Escape)) {
             p.editing = false;
-            p.problem.clear();
+            p.problem.reset();
         }
         return; // Enter and Tab are read from the field itself
     }
@@ -179,7 +179,7 @@ void drawGrid(DataPanel& p, const core::AppState& s, Actions& out, const core::P
                 if (ImGui::Selectable(imguiLabel(value, id.c_str()).c_str(), isSelected, ImGuiSelectableFlags_AllowDoubleClick)) {
                     p.row = r;
                     p.col = c;
-                    p.problem.clear();
+                    p.problem.reset();
                     const bool editable = !period.closed && !s.readOnly && !p.derived[size_t(c)];
                     if (editable && ImGui::IsMouseDoubleClicked(0)) {
                         p.editing = p.startEdit = true;
@@ -224,9 +224,9 @@ void drawDataPanel(DataPanel& p, const core::AppState& s, Actions& out, ImVec2 p
             textDisabled("data.hint", tr(period->closed ? "data.closed" : "data.hint"));
             applyPaste(p, s, out, *period);
             if (!p.columns.empty() && !period->input.agents.empty()) drawGrid(p, s, out, *period);
-            if (!p.problem.empty()) {
+            if (p.problem) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1));
-                text("data.problem", p.problem);
+                text("data.problem", core::textIn(*p.problem, uiLanguage()));
                 ImGui::PopStyleColor();
             }
             if (!p.pasteProblems.empty()) {
@@ -234,7 +234,7 @@ void drawDataPanel(DataPanel& p, const core::AppState& s, Actions& out, ImVec2 p
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1));
                 text("data.paste_problems",
                      trf("data.paste_problems", {std::to_string(p.pasteProblems.size()),
-                                                 uiLanguage() == core::Lang::Zh ? first.zh : first.en}));
+                                                 core::textIn(first, uiLanguage())}));
                 ImGui::PopStyleColor();
             }
         }
@@ -249,7 +249,9 @@ void drawTabs(Tab& tab, ImVec2 pos, float width) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
     ImGui::Begin("##tabs", nullptr, flags);
-    const struct { Tab tab; const char* id; } tabs[] = {{Tab::Overview, "tab.overview"}, {Tab::Data, "tab.data"}, {Tab::Pay, "tab.pay"}};
+    const struct { Tab tab; const char* id; } tabs[] = {{Tab::Overview, "tab.overview"}, {Tab::Data, "tab.data"},
+                                                        {Tab::Events, "tab.events"},     {Tab::Scheme, "tab.scheme"},
+                                                        {Tab::Pay, "tab.pay"}};
     for (const auto& t : tabs) {
         if (t.tab != Tab::Overview) ImGui::SameLine();
         const bool active = tab == t.tab;

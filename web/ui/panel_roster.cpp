@@ -67,7 +67,87 @@ void drawRow(size_t i, const core::Agent& a, RosterPanel& p) {
         p.editProblem.clear();
     }
     ImGui::SameLine();
+    if (smallButton((row + ".leave").c_str(), tr("roster.leave"))) {
+        p.leaving = a.name;
+        p.moveFrom = -1;
+    }
+    ImGui::SameLine();
     if (smallButton((row + ".remove").c_str(), tr("roster.remove"))) p.removing = a.name;
+}
+
+// The month a leaving or return starts from (the selected one by default).
+void drawFromMonth(RosterPanel& p, const core::AppState& s) {
+    if (p.moveFrom < 0) p.moveFrom = std::max(0, s.selectedPeriod);
+    std::vector<std::string> months;
+    for (const auto& m : s.periods) months.push_back(core::formatMonth(m.month));
+    if (!months.empty()) combo("roster.move_from", tr("roster.edit_from"), p.moveFrom, months, 200);
+}
+
+// 停用: off the team from a month on; earlier months keep the agent and their numbers.
+void drawLeaveDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
+    if (p.leaving.empty() && p.returning.empty()) return;
+    const bool leaving = !p.leaving.empty();
+    const std::string& name = leaving ? p.leaving : p.returning;
+    bool open = true;
+    if (beginDialog("roster.move_window", trf(leaving ? "roster.leave_title" : "roster.return_title", {name}), &open, 460)) {
+        textWrapped("roster.move_text", trf(leaving ? "roster.leave_text" : "roster.return_text", {name}));
+        drawFromMonth(p, s);
+        if (button("roster.move_confirm", tr(leaving ? "roster.leave" : "roster.return"))) {
+            if (leaving) out.push(core::DeactivateAgent{name, p.moveFrom});
+            else out.push(core::ReactivateAgent{name, p.moveFrom});
+            open = false;
+        }
+        ImGui::SameLine();
+        if (button("roster.move_cancel", tr("settings.cancel"))) open = false;
+    }
+    endDialog();
+    if (!open) p.leaving.clear(), p.returning.clear();
+}
+
+// 已停用: agents off the team, each with 恢复.
+void drawInactive(RosterPanel& p, const core::AppState& s) {
+    if (s.inactive.empty()) return;
+    if (!collapsingHeader("roster.inactive", trf("roster.inactive", {std::to_string(s.inactive.size())}))) return;
+    for (size_t i = 0; i < s.inactive.size(); ++i) {
+        const std::string row = "roster.inactive" + std::to_string(i);
+        text((row + ".name").c_str(), s.inactive[i].name + "  (" + s.inactive[i].group + ")");
+        ImGui::SameLine();
+        if (smallButton((row + ".return").c_str(), tr("roster.return"))) {
+            p.returning = s.inactive[i].name;
+            p.moveFrom = -1;
+        }
+    }
+}
+
+// 管理组别: add, rename is not offered (agents carry the name), remove unused, reorder.
+void drawGroupsDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
+    if (!p.editingGroups) return;
+    bool open = true;
+    if (beginDialog("roster.groups_window", tr("roster.groups_title"), &open, 420)) {
+        textWrapped("roster.groups_text", tr("roster.groups_text"));
+        int remove = -1, up = -1;
+        for (size_t i = 0; i < p.groups.size(); ++i) {
+            const std::string id = "roster.groups" + std::to_string(i);
+            ImGui::PushID(int(i));
+            inputText(id.c_str(), tr("welcome.group_hint"), p.groups[i], 200);
+            ImGui::SameLine();
+            if (i > 0 && smallButton((id + ".up").c_str(), tr("roster.group_up"))) up = int(i);
+            ImGui::SameLine();
+            if (smallButton((id + ".remove").c_str(), tr("welcome.group_remove"))) remove = int(i);
+            ImGui::PopID();
+        }
+        if (up > 0) std::swap(p.groups[size_t(up)], p.groups[size_t(up) - 1]);
+        if (remove >= 0) p.groups.erase(p.groups.begin() + remove);
+        if (smallButton("roster.group_add", tr("welcome.group_add"))) p.groups.emplace_back();
+        if (button("roster.groups_save", tr("settings.save"))) {
+            out.push(core::SetGroups{p.groups});
+            open = false;
+        }
+        ImGui::SameLine();
+        if (button("roster.groups_cancel", tr("settings.cancel"))) open = false;
+    }
+    endDialog();
+    if (!open) p.editingGroups = false;
 }
 
 // Removing drops the agent's data in every month, so it asks first.
@@ -178,13 +258,21 @@ void drawRosterPanel(RosterPanel& p, const core::AppState& s, Actions& out, ImVe
         text("roster.shop", shop);
         ImGui::SameLine();
         textDisabled("roster.count", trf("roster.count", {std::to_string(s.roster.size())}));
+        ImGui::SameLine();
+        if (smallButton("roster.groups", tr("roster.groups")) && !s.readOnly) {
+            p.editingGroups = true;
+            p.groups = core::rosterGroups(s);
+        }
         ImGui::Separator();
         drawAddRow(p, s, out);
         ImGui::Separator();
-        if (s.roster.empty()) textWrapped("roster.empty", tr("roster.empty"));
+        drawInactive(p, s); // above the table, which takes the rest of the height
+        if (s.roster.empty()) textWrapped("roster.empty", tr(s.shopName.empty() ? "roster.no_shop" : "roster.empty"));
         else drawTable(s, p);
         drawRemoveConfirm(p, out);
         drawEditDialog(p, s, out);
+        drawLeaveDialog(p, s, out);
+        drawGroupsDialog(p, s, out);
     }
     endPanel();
 }

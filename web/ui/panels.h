@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct MenuBar {
     bool importSnapshot = false; // 文件 > 导入快照 (the app opens the file picker)
     bool openDemo = false; // set by 文件 > 打开示例店铺; the app turns it into LoadShop
     bool showHistory = false, showAudit = false, showSettings = false;
+    bool newShop = false;    // 文件 > 新建店铺 (the setup of the welcome dialog)
+    bool addPeriod = false;  // 数据 > 新建考核月份
+    bool editScheme = false; // 考核 > 编辑方案 (the 考核方案 tab)
     int closePeriod = -1, reopenPeriod = -1; // 数据 > 结算 / 重新打开 (asks for the reason)
 };
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out);
@@ -58,16 +62,28 @@ struct RosterPanel {
     std::string editName, editGroup, editHire, editRegular, editNicks;
     int editStatus = 0, editLevel = 0, editFrom = 0;
     std::string editProblem;
+    // Taking an agent off the team, or bringing one back, from a chosen month on.
+    std::string leaving, returning;
+    int moveFrom = 0;
+    // 管理组别: the groups as being edited.
+    bool editingGroups = false;
+    std::vector<std::string> groups;
 };
 void drawRosterPanel(RosterPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
 
 struct ResultsPanel {
     std::string scorecard; // the agent whose scorecard is open (empty: none)
     int group = 0;         // the group filter: 0 all, else the results' group index + 1
+    bool confirmRegular = false; // the scorecard asks to confirm 确认转正
+    // The ids of the month's dsr_dimensions rules (their warning and advice lines), per revision.
+    uint64_t rulesRevision = ~0ull;
+    int rulesPeriod = -1;
+    std::vector<std::string> dsrRules;
 };
 void drawResultsPanel(ResultsPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
-// One agent's scorecard: every score and every yuan with its explanation (rule, inputs, formula).
-void drawScorecard(ResultsPanel& p, const core::AppState& s);
+// One agent's scorecard: every score and every yuan with its explanation (rule, inputs, formula),
+// and every flag with what it means and the action it calls for (attitude review, 确认转正).
+void drawScorecard(ResultsPanel& p, const core::AppState& s, Actions& out);
 
 // 数据: the selected month as a grid of agents x metrics. Arrows, Tab and Enter move; typing or
 // Enter edits a cell (checked as typed); a block pasted from Excel/WPS lands at the selected cell
@@ -78,7 +94,7 @@ struct DataPanel {
     bool startEdit = false;    // focus the cell's field on the next frame
     bool caretPlaced = false;  // the caret was put after the text once the field was active
     std::string edit;          // the text being typed
-    std::string problem;       // why the typed text was refused
+    std::optional<core::Text2> problem; // why the typed text was refused, shown in the page's language
     std::string pasted;        // text pasted outside a text field, for the grid (set by the app)
     std::vector<core::Text2> pasteProblems;
     uint64_t cachedRevision = ~0ull; // the derived values below belong to this state revision
@@ -95,18 +111,82 @@ std::string dataPanelTsv(const DataPanel& p, const core::AppState& s);
 // marked and the selected one's closing said.
 void drawMonthChoice(const char* prefix, const core::AppState& s, Actions& out);
 
-// 薪资: the payroll sheet of the selected month.
-void drawPayPanel(const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
+// 薪资: the payroll sheet of the selected month with its pay slips (工资条) to print, and the
+// department fund ledger (部门基金) over every month. A click on 工资条 leaves the document in
+// `print`; the app hands it to platform::printHtml and clears it.
+struct PrintRequest {
+    std::string title, html;
+};
+struct PayPanel {
+    std::optional<PrintRequest> print;
+    std::string printedTo; // desktop: the file the last slips went to (shown under the sheet)
+    // A fund entry being typed: date, amount in yuan (negative = spent), what for.
+    std::string fundDate, fundAmount, fundNote, fundProblem;
+};
+void drawPayPanel(PayPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
+
+// 事件: the selected month's events (fines, attendance, additions, deductions, attitude reviews,
+// checklist items) with date, count, points and note; added, edited and removed as actions. Below
+// them the month's exam and typing results, saved as one SetMetricValues.
+struct EventsPanel {
+    int editing = -1;  // the event being edited (index into the month's events), -1 = adding
+    int removing = -1; // asking to confirm deleting this event
+    int period = -1;   // the month the form's fields belong to (they start over in another month)
+    // The form as typed. `kind` is a kind id, or a checklist prefix ("check_good:") with `item`.
+    std::string agent, date, kind = "complaint", item = "on_time", count = "1", points, note;
+    std::string filterAgent; // empty: every agent
+    int filterGroup = 0;     // 0 every kind, else core::EventGroup + 1
+    uint64_t kindsRevision = ~0ull;
+    std::vector<std::string> schemeKinds; // kinds the active scheme adds to the fixed ones
+    // Exam and typing: per agent of the month, exam_score, typing_speed, typing_accuracy as typed
+    // (`exam`) and as last filled from the state (`examShown`).
+    uint64_t examRevision = ~0ull;
+    int examPeriod = -1;
+    std::vector<std::string> exam, examShown;
+};
+void drawEventsPanel(EventsPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
+// The exam and typing section under the events (panel_events_exam.cpp).
+void drawExamResults(EventsPanel& p, const core::AppState& s, const core::PeriodData& period, bool editable, Actions& out);
+
+// 考核方案: the active scheme (presets and the shop's own), its rule instances and their
+// parameters, edited with validation next to the field; saved as the shop's scheme, or to a file.
+// The editor works on its own copy (`doc`): nothing reaches the shop until 保存方案 pushes SaveScheme.
+struct SchemePanel {
+    std::string loadedName, loadedText; // a scheme file the user opened, for the editor (set by the app)
+    bool pickFile = false;              // 导入方案文件: the app opens the file picker (.json)
+    std::string exportName, exportText; // 导出方案文件: the app downloads this file, then clears the name
+    // The copy being edited: the text validated (a file's own text until the first edit, so that
+    // lines and columns match it), its JSON tree (null when the text is not JSON) and the problems.
+    std::string text;
+    core::Json doc;
+    bool docOk = false;
+    std::vector<core::Problem> problems;
+    bool edited = false;             // differs from the shop's active scheme
+    std::string source, base;        // the scheme id the copy was taken from, and its text then
+    std::string fileName;            // the opened file the copy came from (empty: the shop)
+    std::string savedId, savedText;  // the last SaveScheme pushed: the copy is clean once the shop has it
+    uint64_t seenRevision = ~0ull;   // the state revision last looked at (~0: take the active scheme again)
+    int rule = 0;                    // the selected rule instance
+    int copyPreset = 0, copyRule = 0; // 添加规则: the preset and its rule to copy
+    std::string groupText;           // a group or prefix (售前*) typed for the scope
+};
+void drawSchemePanel(SchemePanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
 
 // The tabs above the panels.
-enum class Tab { Overview, Data, Pay };
+enum class Tab { Overview, Data, Events, Scheme, Pay };
 void drawTabs(Tab& tab, ImVec2 pos, float width);
 
+// The first start: the demo shop, or the setup (shop name, manager, groups, scheme, first month).
 struct WelcomeDialog {
     bool pending = false; // open it on the next frame
     bool openDemo = false;
+    bool setup = false;   // the setup form instead of the greeting
+    bool filled = false;  // the form has its defaults
+    std::string shopName, managerName, month, problem;
+    std::vector<std::string> groups;
+    int scheme = 0;       // index into core::presetNames()
 };
-void drawWelcomeDialog(WelcomeDialog& d, const core::AppState& s);
+void drawWelcomeDialog(WelcomeDialog& d, const core::AppState& s, Actions& out);
 
 void drawAboutWindow(MenuBar& m);
 
@@ -145,18 +225,25 @@ struct AuditWindow {
 };
 void drawAuditWindow(AuditWindow& w, const core::AppState& s);
 
-// 设置: the manager's name (the author of every change).
+// 设置: the language, the manager's name (the author of every change; this copy's setting), and
+// the shop's settings: money format, the service hours and response thresholds imports use;
+// shortcuts to the snapshot export and import.
 struct SettingsWindow {
     bool open = false;
     bool filled = false;
     std::string managerName;
+    bool english = false, thousands = true, wholeYuan = false;
+    std::string serviceHours, capS, slowS, problem;
+    bool exportSnapshot = false, importSnapshot = false; // the shortcuts (the app acts on them)
 };
 void drawSettingsWindow(SettingsWindow& w, const core::AppState& s, Actions& out);
 
-// Closing a month (optional note) or reopening it (a reason is required).
+// Closing a month (optional note) or reopening it (a reason is required); adding a new month.
 struct PeriodDialog {
     int closing = -1, reopening = -1;
     std::string reason;
+    bool adding = false;  // a new month: `month` as typed (YYYY-MM)
+    std::string month, problem;
 };
 void drawPeriodDialog(PeriodDialog& d, const core::AppState& s, Actions& out);
 

@@ -18,6 +18,8 @@ std::string imguiLabel(std::string_view label, const char* id) {
     return s;
 }
 
+std::string money(const core::AppState& s, int64_t fen) { return core::formatMoney(fen, s.settings.number); }
+
 bool button(const char* id, std::string_view label, ImVec2 size) {
     bool pressed = ImGui::Button(imguiLabel(label, id).c_str(), size);
     recordItem(id, label, "button");
@@ -28,6 +30,12 @@ bool smallButton(const char* id, std::string_view label) {
     bool pressed = ImGui::SmallButton(imguiLabel(label, id).c_str());
     recordItem(id, label, "button");
     return pressed;
+}
+
+bool collapsingHeader(const char* id, std::string_view label) {
+    bool open = ImGui::CollapsingHeader(imguiLabel(label, id).c_str());
+    recordItem(id, label, "header");
+    return open;
 }
 
 bool beginMenu(const char* id, std::string_view label, bool enabled) {

@@ -9,10 +9,14 @@
 
 #include <imgui.h>
 
+#include "app_state.h"
+
 namespace kefu::web::ui {
 
 bool button(const char* id, std::string_view label, ImVec2 size = {0, 0});
 bool smallButton(const char* id, std::string_view label);
+// A section that opens and closes when its header is clicked; returns true while open.
+bool collapsingHeader(const char* id, std::string_view label);
 bool beginMenu(const char* id, std::string_view label, bool enabled = true);
 bool menuItem(const char* id, std::string_view label, bool selected = false, bool enabled = true);
 // A single-line text field; returns true when Enter was pressed (the value is edited in place).
@@ -34,6 +38,8 @@ void endPanel();
 // height 0: as tall as its content.
 bool beginDialog(const char* id, std::string_view title, bool* open, float width, float height = 0);
 void endDialog();
+// Money in yuan as the shop's settings show it (thousands separator, decimals).
+std::string money(const core::AppState& s, int64_t fen);
 // "label###id" for ImGui calls that the wrappers do not cover (tables, popups).
 std::string imguiLabel(std::string_view label, const char* id);
 

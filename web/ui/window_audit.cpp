@@ -1,5 +1,6 @@
 // 操作记录 (the audit log: who changed what, when), 设置 (the manager's name, the author of every
 // change) and the dialogs for closing a month and reopening it with a reason.
+#include "csv.h"
 #include "i18n.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -42,21 +43,100 @@ void drawAuditWindow(AuditWindow& w, const core::AppState& s) {
     endDialog();
 }
 
+namespace {
+void fillSettings(SettingsWindow& w, const core::AppState& s) {
+    w.managerName = s.managerName;
+    w.english = s.language == core::Lang::En;
+    w.thousands = s.settings.number.thousands;
+    w.wholeYuan = s.settings.number.moneyDecimals == 0;
+    w.serviceHours.clear();
+    for (const auto& h : s.settings.chat.serviceHours) w.serviceHours += (w.serviceHours.empty() ? "" : " ") + core::formatServiceHours(h);
+    w.capS = s.settings.chat.responseCapS ? std::to_string(s.settings.chat.responseCapS) : "";
+    w.slowS = std::to_string(s.settings.chat.slowResponseS);
+    w.problem.clear();
+    w.filled = true;
+}
+
+// Whole seconds >= 0 (empty = 0); false when the text is something else.
+bool readSeconds(const std::string& text, int32_t& out) {
+    const std::string_view t = core::trim(text);
+    if (t.empty()) { out = 0; return true; }
+    int64_t v = 0;
+    for (char c : t) {
+        if (c < '0' || c > '9' || v > 86400) return false;
+        v = v * 10 + (c - '0');
+    }
+    out = int32_t(v);
+    return v <= 86400;
+}
+
+// The typed shop settings, or false with the problem.
+bool readSettings(SettingsWindow& w, const core::AppState& s, core::ShopSettings& out) {
+    out = s.settings;
+    out.number.thousands = w.thousands;
+    out.number.moneyDecimals = w.wholeYuan ? 0 : 2;
+    out.chat.serviceHours.clear();
+    std::string part;
+    for (char c : w.serviceHours + " ") {
+        if (c != ' ' && c != ',') { part += c; continue; }
+        if (part.empty()) continue;
+        auto h = core::parseServiceHours(part);
+        if (!h) return w.problem = trf("settings.bad_hours", {part}), false;
+        out.chat.serviceHours.push_back(*h);
+        part.clear();
+    }
+    if (!readSeconds(w.capS, out.chat.responseCapS)) return w.problem = tr("settings.bad_seconds"), false;
+    if (!readSeconds(w.slowS, out.chat.slowResponseS) || out.chat.slowResponseS == 0)
+        return w.problem = tr("settings.bad_seconds"), false;
+    return true;
+}
+} // namespace
+
 void drawSettingsWindow(SettingsWindow& w, const core::AppState& s, Actions& out) {
     if (!w.open) {
         w.filled = false;
         return;
     }
-    if (!w.filled) {
-        w.managerName = s.managerName;
-        w.filled = true;
-    }
-    if (beginDialog("settings.window", tr("settings.title"), &w.open, 480)) {
+    if (!w.filled) fillSettings(w, s);
+    if (beginDialog("settings.window", tr("settings.title"), &w.open, 560)) {
+        text("settings.language_label", tr("settings.language"));
+        ImGui::SameLine();
+        if (radio("settings.lang_zh", "中文", !w.english)) w.english = false;
+        ImGui::SameLine();
+        if (radio("settings.lang_en", "English", w.english)) w.english = true;
         text("settings.manager_label", tr("settings.manager_label"));
         bool enter = inputText("settings.manager", tr("settings.manager_hint"), w.managerName, 240);
         textDisabled("settings.manager_note", tr("settings.manager_note"));
-        if ((button("settings.save", tr("settings.save")) || enter) && !s.readOnly) {
-            out.push(core::SetManagerName{w.managerName});
+        ImGui::Separator();
+        text("settings.money_label", tr("settings.money"));
+        checkbox("settings.thousands", tr("settings.thousands"), w.thousands);
+        ImGui::SameLine();
+        checkbox("settings.whole_yuan", tr("settings.whole_yuan"), w.wholeYuan);
+        textDisabled("settings.money_example", trf("settings.money_example",
+                                                   {core::formatMoney(123456750, {w.thousands, w.wholeYuan ? 0 : 2})}));
+        ImGui::Separator();
+        text("settings.chat_label", tr("settings.chat"));
+        text("settings.hours_label", tr("settings.hours"));
+        enter |= inputText("settings.hours", "08:00-24:00", w.serviceHours, 240);
+        text("settings.cap_label", tr("settings.cap"));
+        enter |= inputText("settings.cap", tr("settings.cap_hint"), w.capS, 120);
+        text("settings.slow_label", tr("settings.slow"));
+        enter |= inputText("settings.slow", "200", w.slowS, 120);
+        textDisabled("settings.chat_note", tr("settings.chat_note"));
+        ImGui::Separator();
+        if (button("settings.export", tr("file.export_snapshot"))) w.exportSnapshot = true;
+        ImGui::SameLine();
+        if (button("settings.import", tr("file.import_snapshot"))) w.importSnapshot = true;
+        ImGui::Separator();
+        if (!w.problem.empty()) text("settings.problem", w.problem);
+        if (s.readOnly) textDisabled("settings.read_only", tr("settings.read_only"));
+        core::ShopSettings settings;
+        if ((button("settings.save", tr("settings.save")) || enter) && readSettings(w, s, settings)) {
+            out.push(core::SetLanguage{w.english ? core::Lang::En : core::Lang::Zh});
+            if (!s.readOnly) {
+                out.push(core::SetManagerName{w.managerName});
+                out.push(core::SetSettings{settings});
+            }
             w.open = false;
         }
         ImGui::SameLine();
@@ -65,7 +145,37 @@ void drawSettingsWindow(SettingsWindow& w, const core::AppState& s, Actions& out
     endDialog();
 }
 
+namespace {
+// 新建考核月份: the month after the newest one by default.
+void drawAddPeriod(PeriodDialog& d, const core::AppState& s, Actions& out) {
+    if (d.month.empty() && !s.periods.empty()) d.month = core::formatMonth(core::addMonths(s.periods.back().month, 1));
+    bool open = true;
+    if (beginDialog("period.add_window", tr("period.add_title"), &open, 420)) {
+        textWrapped("period.add_text", tr("period.add_text"));
+        const bool enter = inputText("period.month", "YYYY-MM", d.month, 140);
+        if (!d.problem.empty()) text("period.add_problem", d.problem);
+        if (button("period.add", tr("period.add")) || enter) {
+            if (auto m = core::parseMonth(core::trim(d.month))) {
+                out.push(core::AddPeriod{*m});
+                open = false;
+            } else {
+                d.problem = tr("welcome.bad_month");
+            }
+        }
+        ImGui::SameLine();
+        if (button("period.add_cancel", tr("period.cancel"))) open = false;
+    }
+    endDialog();
+    if (!open) {
+        d.adding = false;
+        d.month.clear();
+        d.problem.clear();
+    }
+}
+} // namespace
+
 void drawPeriodDialog(PeriodDialog& d, const core::AppState& s, Actions& out) {
+    if (d.adding) return drawAddPeriod(d, s, out);
     const bool closing = d.closing >= 0 && d.closing < int(s.periods.size());
     const bool reopening = d.reopening >= 0 && d.reopening < int(s.periods.size());
     if (!closing && !reopening) {

@@ -1,0 +1,65 @@
+#include "shop_settings.h"
+
+#include <cmath>
+
+#include "json.h"
+
+namespace kefu::core {
+
+bool sameSettings(const ShopSettings& a, const ShopSettings& b) { return shopSettingsJson(a) == shopSettingsJson(b); }
+
+Expected<ShopSettings> parseShopSettings(std::string_view jsonText) {
+    ShopSettings s;
+    if (jsonText.empty()) return s;
+    auto root = parseJson(jsonText);
+    if (!root) return Error{root.error()};
+    if (!root->isObject()) return Error{"shop settings: expected a JSON object"};
+    for (const auto& [k, v] : root->members()) {
+        if (k == "number") {
+            if (!v.isObject()) return Error{"shop settings: number: expected an object"};
+            for (const auto& [nk, nv] : v.members()) {
+                if (nk == "thousands" && nv.isBool()) s.number.thousands = nv.asBool();
+                else if (nk == "money_decimals" && nv.isNumber() && (nv.asNumber() == 0 || nv.asNumber() == 2))
+                    s.number.moneyDecimals = int32_t(nv.asNumber());
+                else return Error{"shop settings: number." + nk + ": expected thousands (true/false) or money_decimals (0 or 2)"};
+            }
+        } else if (k == "chat") {
+            auto chat = parseChatSettings(writeJson(v));
+            if (!chat) return Error{"shop settings: chat: " + chat.error()};
+            s.chat = std::move(*chat);
+        } else {
+            return Error{"shop settings: unknown key '" + k + "'"};
+        }
+    }
+    return s;
+}
+
+std::string shopSettingsJson(const ShopSettings& s) {
+    Json number = Json::object();
+    number.set("thousands", Json::boolean(s.number.thousands));
+    number.set("money_decimals", Json::number(s.number.moneyDecimals));
+    Json j = Json::object();
+    j.set("number", std::move(number));
+    j.set("chat", chatSettingsToJson(s.chat));
+    return writeJson(j);
+}
+
+std::string formatMoney(int64_t fen, const NumberFormat& f) {
+    const bool negative = fen < 0;
+    uint64_t abs = negative ? uint64_t(0) - uint64_t(fen) : uint64_t(fen);
+    if (f.moneyDecimals == 0) abs = (abs + 50) / 100 * 100; // half away from zero, on the magnitude
+    std::string whole = std::to_string(abs / 100);
+    if (f.thousands)
+        for (int i = int(whole.size()) - 3; i > 0; i -= 3) whole.insert(size_t(i), ",");
+    std::string out = negative && abs ? "-" : "";
+    out += whole;
+    if (f.moneyDecimals == 2) {
+        const unsigned cents = unsigned(abs % 100);
+        out += '.';
+        out += char('0' + cents / 10);
+        out += char('0' + cents % 10);
+    }
+    return out;
+}
+
+} // namespace kefu::core
