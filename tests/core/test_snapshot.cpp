@@ -55,6 +55,18 @@ TEST_CASE("snapshot: every format version's fixture loads") {
     CHECK(v1->periods[0].cells.size() == 15);
     CHECK(v1->periods[0].events.size() == 2);
     CHECK(v1->schemes.at(0).id == "presales-rank");
+    CHECK(readSnapshotHeader(readFixture("snapshot-v1.kefu"))->version == 1);
+
+    const std::string bytes2 = readFixture("snapshot-v2.kefu");
+    CHECK(readSnapshotHeader(bytes2)->version == 2);
+    auto v2 = decodeSnapshot(bytes2);
+    REQUIRE_MESSAGE(v2.ok(), v2.error());
+    CHECK(v2->id == "fixture-shop-v2");
+    CHECK(v2->agents == v1->agents);
+    CHECK(v2->periods[0].cells == v1->periods[0].cells);
+    CHECK(v2->groups.empty());
+    CHECK(v2->fund.empty());
+    CHECK(encodeSnapshot(*v2) == bytes2);
 }
 
 TEST_CASE("snapshot: damaged files are refused with a reason") {
