@@ -274,11 +274,14 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
     auto pct = percentColumns(rows, *plan);
     std::vector<Agent> rowAgents;
     std::vector<uint32_t> rowLines;
+    std::vector<bool> rowStatus; // the row gives the month's status (over the roster's)
     for (size_t r = 1; r < rows.size(); ++r) {
         const auto& row = rows[r];
         Agent a;
+        bool statusGiven = false;
         for (size_t c = 0; c < row.size() && c < plan->attr.size(); ++c)
             if (!plan->attr[c].empty()) {
+                statusGiven |= plan->attr[c] == "status" && !trim(row[c]).empty();
                 auto place = [&] { return where(file, lines[r], rows[0][c], c); };
                 auto ok = setAttribute(a, plan->attr[c], row[c], place);
                 if (!ok) return ok.failure();
@@ -307,6 +310,7 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
         }
         rowAgents.push_back(std::move(a));
         rowLines.push_back(lines[r]);
+        rowStatus.push_back(statusGiven);
     }
     // Resolve rows to agents.
     PeriodInput in;
@@ -323,8 +327,9 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
                 unknown.en += (unknown.en.empty() ? "" : ", ") + u.en;
                 continue;
             }
-            Agent merged = *m;
+            Agent merged = *m; // the roster's agent, with this month's group and status when the file gives them
             if (!a.group.empty()) merged.group = a.group;
+            if (rowStatus[r]) merged.status = a.status;
             a = merged;
         } else if (a.name.empty()) {
             a.name = nick;

@@ -143,6 +143,19 @@ export function workflowTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
         const money = labels[row.id.replace('.agent', '.money')];
         check(money === (a.money.total_fen / 100).toFixed(2), `${a.agent}: the table shows ${money}`);
       }
+      // The earlier months too (each file's own statuses, as kefu score reads them).
+      for (const m of ['2024-01', '2024-02']) {
+        const earlier = JSON.parse(fs.readFileSync(path.join(SHOTS, 'files', `score-${m}.json`), 'utf8'));
+        await page.evaluate((month) => window.kefu.act({ type: 'select_period', period: month }), m);
+        const st = await waitFor(page, m, async () => { const x = await state(page); return x.period === m ? x : null; });
+        for (const a of earlier.agents) {
+          const r = st.results.find((x) => x.agent === a.agent);
+          check(r && r.total_fen === a.money.total_fen && r.status === a.status,
+            `${m} ${a.agent}: ${r && r.total_fen} fen (${r && r.status}) in the page, ${a.money.total_fen} (${a.status}) from kefu score`);
+        }
+      }
+      await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2024-03' }));
+      await waitFor(page, 'March again', async () => (await state(page)).period === '2024-03');
 
       // The payroll sheet adds up to the same money.
       await clickItem(page, 'tab.pay');

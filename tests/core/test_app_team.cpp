@@ -322,3 +322,18 @@ TEST_CASE("snapshot format 2 keeps groups, settings and the fund; format 1 files
     REQUIRE(info);
     CHECK(info->version == 1);
 }
+
+TEST_CASE("a month's file gives that month's status and group over the roster's (as kefu score reads it)") {
+    AppState s;
+    const char* roster = "客服,组别,状态,入职日期\n林小美,售前A组,转正,2023-11-20\n王喆,售前A组,转正,2023-01-05\n";
+    const char* feb = "客服,组别,状态,销售额\n林小美,售前A组,试用,30000\n王喆,售前A组,,50000\n";
+    const char* mar = "客服,销售额\n林小美,40000\n王喆,52000\n";
+    apply(s, LoadShop{"店", {{"roster.csv", roster}, {"metrics-2024-02.csv", feb}, {"metrics-2024-03.csv", mar}}}, {1000, 1});
+    REQUIRE(s.periods.size() == 2);
+    CHECK(s.periods[0].input.agents[0].status == Status::Probation); // February's file says 试用
+    CHECK(s.periods[0].input.agents[1].status == Status::Regular);   // an empty cell keeps the roster's
+    CHECK(s.periods[1].input.agents[0].status == Status::Regular);   // March has no status column
+    AppState back = reopened(s);
+    CHECK(back.periods[0].input.agents[0].status == Status::Probation);
+    CHECK(back.periods[1].input.agents[0].status == Status::Regular);
+}
