@@ -91,6 +91,21 @@ export function setupTests(test, { VIEWPORT, SHOTS }) {
       });
       check(JSON.stringify(s.settings.chat.service_hours) === JSON.stringify(['08:00-24:00']), `hours ${JSON.stringify(s.settings.chat)}`);
       check(s.settings.chat.response_cap_s === 600, `cap ${JSON.stringify(s.settings.chat)}`);
+      // The department fund: a team dinner paid from it, typed with a Chinese note.
+      await clickItem(page, 'tab.pay');
+      await typeInto(page, 'fund.amount_field', '-300');
+      await typeInto(page, 'fund.note_field', '团建聚餐');
+      await clickItem(page, 'fund.add');
+      s = await waitFor(page, 'the fund entry', async () => {
+        const st = await state(page);
+        return st.fund.length === 1 ? st : null;
+      });
+      check(s.fund[0].amount_fen === -30000 && s.fund[0].note === '团建聚餐' && s.fund[0].date === '2026-10-31',
+        `fund entry ${JSON.stringify(s.fund[0])}`);
+      await waitFor(page, 'the ledger line', async () => (await page.evaluate(() => window.kefu.items()))
+        .some((i) => /^fund\.r\d+\.amount$/.test(i.id) && i.label === '-300.00'));
+      await shot('fund');
+      await clickItem(page, 'tab.overview');
       await waitSaved(page);
       await shot('team');
 
@@ -100,6 +115,7 @@ export function setupTests(test, { VIEWPORT, SHOTS }) {
       check(after.shop === '小美的店' && after.periods.join() === '2026-10,2026-11', `after reload: ${after.shop} ${after.periods}`);
       check(after.groups.includes('售后B组') && after.inactive.join() === '李娜', `after reload: ${after.groups} / ${after.inactive}`);
       check(after.settings.number.thousands === true && after.settings.chat.response_cap_s === 600, 'settings lost on reload');
+      check(after.fund.length === 1 && after.fund[0].note === '团建聚餐', 'the fund entry was lost on reload');
       check(!(await item(page, 'welcome.setup')), 'the welcome dialog came back after a reload');
       await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2026-10' }));
       await waitFor(page, 'October after reload', async () => '李娜' in (await state(page)).values);

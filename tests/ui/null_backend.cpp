@@ -120,6 +120,14 @@ bool NullBackend::click(std::string_view id, const DrawFn& draw) {
     return true;
 }
 
+bool NullBackend::hover(std::string_view id, const DrawFn& draw) {
+    std::optional<web::ItemRecord> it = item(id);
+    if (!it) return false;
+    io().MousePos = ImVec2(it->x + it->w * 0.5f, it->y + it->h * 0.5f);
+    frames(2, draw);
+    return true;
+}
+
 void NullBackend::clickAt(ImVec2 pos, const DrawFn& draw) {
     ImGuiIO& io = this->io();
     io.MousePos = pos;

@@ -35,6 +35,8 @@ public:
     // A left click at the item's centre: move, press, release (three frames), after up to three
     // frames more while the item is not drawn yet (a window appearing). False: it never showed.
     bool click(std::string_view id, const DrawFn& draw);
+    // The mouse over an item's centre for two frames (tooltips).
+    bool hover(std::string_view id, const DrawFn& draw);
     // A left click at a point (e.g. outside a popup, to close it).
     void clickAt(ImVec2 pos, const DrawFn& draw);
     // Text typed into the focused field (one frame), and a key tapped (two frames).

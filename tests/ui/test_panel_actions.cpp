@@ -233,6 +233,20 @@ TEST_CASE("data grid: a selected cell takes typed text on Enter; a refused value
     CHECK(block->edits[0].agent == t.state.periods[size_t(t.state.selectedPeriod)].input.agents[2].name);
 }
 
+TEST_CASE("data grid: a metric's header shows its definition from the catalog") {
+    PanelTest t("data panel", demoState());
+    std::string header;
+    for (int c = 0; c < 40 && header.empty(); ++c) {
+        const std::string id = "data.h" + std::to_string(c);
+        if (auto it = t.nb.item(id); it && it->label == "询单人数") header = id;
+    }
+    REQUIRE(!header.empty());
+    REQUIRE(t.nb.hover(header, t.draw));
+    auto tip = t.nb.item("data.header_tip");
+    REQUIRE(tip);
+    CHECK(tip->label == Catalog::builtin().find("inquiries")->definitionZh);
+}
+
 TEST_CASE("data grid: a closed month is read-only; a read-only tab takes no paste") {
     AppState s = demoState();
     apply(s, ClosePeriod{s.selectedPeriod, "结算"});

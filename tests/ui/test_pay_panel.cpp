@@ -104,7 +104,7 @@ TEST_CASE("pay panel: an empty app has no sheet and an empty ledger") {
     CHECK_FALSE(t.ui.pay.print);
 }
 
-TEST_CASE("pay panel: 记一笔 records a fund entry (checked first), 删除 takes it out; money follows the shop's format") {
+TEST_CASE("pay panel: 记一笔 records a fund entry (checked first), 删除 asks and takes it out; money follows the shop's format") {
     PayTest t(demoState());
     t.ui.pay.fundAmount = "-1,200.5";
     REQUIRE(t.nb.click("fund.add", t.draw));
@@ -136,6 +136,8 @@ TEST_CASE("pay panel: 记一笔 records a fund entry (checked first), 删除 tak
         if (!lines[i].entryId.empty()) removeId = "fund.r" + std::to_string(i) + ".remove";
     REQUIRE(!removeId.empty());
     REQUIRE(after.nb.click(removeId.c_str(), after.draw));
+    CHECK(after.nb.takeActions().empty()); // it asks first
+    REQUIRE(after.nb.click("fund.remove_confirm", after.draw));
     actions = after.nb.takeActions();
     REQUIRE(actions.size() == 1);
     const auto* removed = std::get_if<RemoveFundEntry>(&actions[0]);

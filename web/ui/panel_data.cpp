@@ -155,7 +155,21 @@ void drawGrid(DataPanel& p, const core::AppState& s, Actions& out, const core::P
         ImGui::TableSetupColumn(imguiLabel(label, head.c_str()).c_str(), ImGuiTableColumnFlags_WidthFixed,
                                 std::max(70.0f, ImGui::CalcTextSize(label.c_str()).x + 12));
     }
-    ImGui::TableHeadersRow();
+    // The header row by hand: a metric's header shows its catalog definition when hovered.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c <= cols; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        if (c == 0) continue;
+        recordItem("data.h" + std::to_string(c - 1), columnLabel(p.columns[size_t(c - 1)]), "header");
+        if (!ImGui::IsItemHovered()) continue;
+        const core::MetricDef* m = core::Catalog::builtin().find(p.columns[size_t(c - 1)]);
+        if (!m) continue;
+        const std::string& definition = uiLanguage() == core::Lang::Zh ? m->definitionZh : m->definitionEn;
+        if (definition.empty()) continue;
+        ImGui::SetTooltip("%s", definition.c_str());
+        recordItem("data.header_tip", definition, "tooltip");
+    }
     bool committed = false; // the key that committed an edit does not also move or start one
     ImGuiListClipper clip;
     clip.Begin(rows);

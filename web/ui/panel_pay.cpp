@@ -76,7 +76,7 @@ void drawSheet(PayPanel& p, const core::AppState& s, const core::Results& r, flo
     text("pay.fund", trf("results.fund", {money(s, sheet.fundFen)}));
 }
 
-void drawFundLine(const core::AppState& s, const core::FundLine& l, size_t i, Actions& out) {
+void drawFundLine(PayPanel& p, const core::AppState& s, const core::FundLine& l, size_t i) {
     const std::string id = "fund.r" + std::to_string(i);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -94,8 +94,26 @@ void drawFundLine(const core::AppState& s, const core::FundLine& l, size_t i, Ac
     text((id + ".balance").c_str(), money(s, l.balanceFen));
     if (l.balanceFen < 0) ImGui::PopStyleColor();
     ImGui::TableNextColumn();
-    if (!l.entryId.empty() && !s.readOnly && smallButton((id + ".remove").c_str(), tr("fund.remove")))
-        out.push(core::RemoveFundEntry{l.entryId});
+    if (!l.entryId.empty() && !s.readOnly && smallButton((id + ".remove").c_str(), tr("fund.remove"))) p.removingFund = l.entryId;
+}
+
+// Deleting an entry asks first (it can be undone as well).
+void drawRemoveFund(PayPanel& p, const core::AppState& s, Actions& out) {
+    if (p.removingFund.empty()) return;
+    auto it = std::find_if(s.fund.begin(), s.fund.end(), [&](const core::FundEntry& e) { return e.id == p.removingFund; });
+    if (it == s.fund.end()) return p.removingFund.clear();
+    bool open = true;
+    if (beginDialog("fund.remove_window", tr("fund.remove_title"), &open, 420)) {
+        textWrapped("fund.remove_text", trf("fund.remove_text", {core::formatDate(it->date), money(s, it->amountFen), it->note}));
+        if (button("fund.remove_confirm", tr("fund.remove"))) {
+            out.push(core::RemoveFundEntry{p.removingFund});
+            open = false;
+        }
+        ImGui::SameLine();
+        if (button("fund.remove_cancel", tr("settings.cancel"))) open = false;
+    }
+    endDialog();
+    if (!open) p.removingFund.clear();
 }
 
 // Money typed in yuan ("-300", "1,200.50", "¥80"): fen, or nullopt.
@@ -163,8 +181,9 @@ void drawFund(PayPanel& p, const core::AppState& s, Actions& out) {
         ImGui::TableSetupColumn(imguiLabel(tr(columns[i][0]), columns[i][1]).c_str(), 0, i == 3 ? 220 : 90);
     ImGui::TableSetupColumn("##fund.actions", 0, 60);
     ImGui::TableHeadersRow();
-    for (size_t i = 0; i < lines.size(); ++i) drawFundLine(s, lines[i], i, out);
+    for (size_t i = 0; i < lines.size(); ++i) drawFundLine(p, s, lines[i], i);
     ImGui::EndTable();
+    drawRemoveFund(p, s, out);
 }
 
 // The sheet as tall as its rows (header, agents, totals), leaving the fund ledger a few lines.

@@ -120,7 +120,7 @@ void drawInactive(RosterPanel& p, const core::AppState& s) {
 }
 
 // 管理组别: add, rename is not offered (agents carry the name), remove unused, reorder.
-void drawGroupsDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
+void drawGroupsDialog(RosterPanel& p, Actions& out) {
     if (!p.editingGroups) return;
     bool open = true;
     if (beginDialog("roster.groups_window", tr("roster.groups_title"), &open, 420)) {
@@ -272,7 +272,7 @@ void drawRosterPanel(RosterPanel& p, const core::AppState& s, Actions& out, ImVe
         drawRemoveConfirm(p, out);
         drawEditDialog(p, s, out);
         drawLeaveDialog(p, s, out);
-        drawGroupsDialog(p, s, out);
+        drawGroupsDialog(p, out);
     }
     endPanel();
 }

@@ -122,6 +122,7 @@ struct PayPanel {
     std::string printedTo; // desktop: the file the last slips went to (shown under the sheet)
     // A fund entry being typed: date, amount in yuan (negative = spent), what for.
     std::string fundDate, fundAmount, fundNote, fundProblem;
+    std::string removingFund; // the entry whose deletion is being confirmed
 };
 void drawPayPanel(PayPanel& p, const core::AppState& s, Actions& out, ImVec2 pos, ImVec2 size);
 
