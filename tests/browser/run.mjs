@@ -78,6 +78,27 @@ test('the language switch changes every label', async ({ demo }) => {
   await waitFor(demo, 'language zh', async () => (await state(demo)).language === 'zh');
 });
 
+// Labels that are the shop's data in the other tabs: names, groups, notes, the scheme's own texts.
+const TAB_DATA_ITEM = /^(data\.r\d|events\.r\d|events\.agent|events\.filter_agent|pay\.r\d|fund\.r\d|events\.exam\.r\d+\.agent|scheme\.(group|scope)|scheme\.r\d+\.scope)/;
+
+test('every tab in English shows no Chinese UI text', async ({ demo }) => {
+  await clickItem(demo, 'lang.switch');
+  await waitFor(demo, 'language en', async () => (await state(demo)).language === 'en');
+  try {
+    for (const tab of ['tab.data', 'tab.events', 'tab.scheme', 'tab.pay', 'tab.overview']) {
+      await clickItem(demo, tab);
+      await waitFrames(demo, 3);
+      const list = await items(demo);
+      const chinese = list.filter((i) => !DATA_ITEM.test(i.id) && !TAB_DATA_ITEM.test(i.id) && i.id !== 'lang.switch' && hasCjk(i.label));
+      check(chinese.length === 0, `${tab}: still Chinese: ${chinese.map((i) => `${i.id}=${i.label}`).join(', ')}`);
+      await demo.screenshot({ path: path.join(SHOTS, `en-${tab.replace('tab.', '')}.png`) });
+    }
+  } finally {
+    await clickItem(demo, 'lang.switch');
+    await waitFor(demo, 'language zh', async () => (await state(demo)).language === 'zh');
+  }
+});
+
 test('a Chinese name typed through the IME path round-trips into the state', async ({ demo }) => {
   await clickItem(demo, 'roster.new_name');
   await waitFor(demo, 'the hidden input to take focus', () => demo.evaluate(() => document.activeElement.id === 'kefu-ime'));
