@@ -60,6 +60,13 @@ HistoryPeriod historyOf(const Results& r, const Month& month) {
     return hp;
 }
 
+bool hasAnyValue(const MetricTable& t) {
+    for (size_t r = 0; r < t.rows(); ++r)
+        for (size_t c = 0; c < t.columns().size(); ++c)
+            if (t.get(r, int(c))) return true;
+    return false;
+}
+
 // Copies a metric table without one row.
 MetricTable withoutRow(const MetricTable& t, size_t skip) {
     MetricTable out;
@@ -487,6 +494,10 @@ void recompute(AppState& s) {
     for (auto& p : s.periods) {
         if (p.closed && !p.results.agents.empty()) { // frozen: its results stay as they were closed
             history.push_back(historyOf(p.results, p.month));
+            continue;
+        }
+        if (p.input.events.empty() && !hasAnyValue(p.input.metrics)) { // nothing entered yet: not assessed
+            p.results = Results{};
             continue;
         }
         PeriodInput in = p.input;

@@ -70,6 +70,12 @@ TEST_CASE("a blank shop starts with its name, groups, scheme and first month in 
     CHECK(s.periods[0].month == Month{2026, 11});
     CHECK(s.selectedPeriod == 0);
     CHECK(s.record.audit.back().action == "start");
+    apply(s, AddAgent{"张晓梅", "售前A组", Status::Regular, ""}, {1004, 50});
+    CHECK(s.periods[0].results.agents.empty()); // nothing entered yet: no scores, no money
+    apply(s, SetMetricValue{0, "张晓梅", "sales_amount", 1000.0}, {1004, 51});
+    CHECK(s.periods[0].results.agents.size() == 1);
+    apply(s, Undo{}, {1004, 52});
+    apply(s, Undo{}, {1004, 53});
 
     apply(s, StartShop{"另一家", {}, "", {2026, 12}}, {1005, 6});
     CHECK(noticed(s, "已经有数据"));

@@ -207,6 +207,7 @@ void drawPayPanel(PayPanel& p, const core::AppState& s, Actions& out, ImVec2 pos
             textWrapped("pay.empty", tr("results.no_data"));
         } else {
             drawMonthChoice("pay.month", s, out);
+            if (r->agents.empty()) textWrapped("pay.month_empty", tr("results.month_empty"));
             if (button("pay.print_all", tr("pay.print_all"))) requestPrint(p, s, *r, "");
             if (!p.printedTo.empty()) textWrapped("pay.printed", trf("pay.printed_to", {p.printedTo}));
             drawSheet(p, s, *r, sheetHeight(r->agents.size()));

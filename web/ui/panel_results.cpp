@@ -208,6 +208,7 @@ void drawResultsPanel(ResultsPanel& p, const core::AppState& s, Actions& out, Im
             textWrapped("results.no_data", tr("results.no_data"));
         } else {
             drawMonthChoice("results.period", s, out);
+            if (r->agents.empty()) textWrapped("results.month_empty", tr("results.month_empty"));
             drawSchemeLine(s);
             drawFlagSummary(*r);
             ImGui::Separator();
