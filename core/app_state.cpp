@@ -201,8 +201,8 @@ std::string agentChanges(const Agent& a, const Agent& b) {
     add(date(a.regularSince), date(b.regularSince));
     add(a.level, b.level);
     std::string na, nb;
-    for (const auto& n : a.nicknames) na += (na.empty() ? "" : " ") + n;
-    for (const auto& n : b.nicknames) nb += (nb.empty() ? "" : " ") + n;
+    na = nicknamesText(a.nicknames);
+    nb = nicknamesText(b.nicknames);
     add(na, nb);
     return out;
 }

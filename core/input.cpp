@@ -144,7 +144,7 @@ Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view 
     else if (attr == "group") a.group = cell;
     else if (attr == "level") a.level = cell;
     else if (attr == "nickname") {
-        if (!cell.empty()) a.nicknames.push_back(cell);
+        if (!cell.empty()) a.nicknames.push_back({"", cell});
     } else if (attr == "status") {
         if (cell.empty()) return true;
         auto s = parseStatus(cell);
@@ -165,7 +165,7 @@ const Agent* matchRoster(const std::vector<Agent>& roster, const std::string& na
         if (!name.empty() && (a.name == name || (!a.id.empty() && a.id == name))) return &a;
         if (!nick.empty())
             for (const auto& n : a.nicknames)
-                if (n == nick) return &a;
+                if (n.account == nick) return &a;
     }
     return nullptr;
 }
@@ -216,6 +216,22 @@ std::string agentColumnId(std::string_view header) {
         {"level", {"level", "级别", "等级"}},
         {"nickname", {"nickname", "旺旺昵称", "客服昵称", "客服账号", "昵称", "子账号"}},
     };
+    if (!nicknamePlatform(header).empty()) return "nickname";
+    for (const auto& [id, names] : table)
+        for (const auto& n : names)
+            if (normalizeHeader(n) == h) return id;
+    return {};
+}
+
+std::string nicknamePlatform(std::string_view header) {
+    std::string h = normalizeHeader(header);
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
+        {"taobao", {"淘宝昵称", "淘宝账号", "千牛账号", "千牛昵称", "nickname_taobao"}},
+        {"tmall", {"天猫昵称", "天猫账号", "nickname_tmall"}},
+        {"jd", {"京东昵称", "京东账号", "咚咚账号", "nickname_jd"}},
+        {"pdd", {"拼多多昵称", "拼多多账号", "nickname_pdd"}},
+        {"douyin", {"抖店昵称", "抖店账号", "抖音账号", "飞鸽账号", "nickname_douyin"}},
+    };
     for (const auto& [id, names] : table)
         for (const auto& n : names)
             if (normalizeHeader(n) == h) return id;
@@ -227,8 +243,11 @@ Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::strin
     if (!csv) return csvError(fileName, csv.failure());
     if (csv->rows.empty()) return failAt(whereFile(fileName), kEmptyFile);
     const auto& header = csv->rows[0];
-    std::vector<std::string> attrs;
-    for (const auto& h : header) attrs.push_back(agentColumnId(h));
+    std::vector<std::string> attrs, platforms;
+    for (const auto& h : header) {
+        attrs.push_back(agentColumnId(h));
+        platforms.push_back(nicknamePlatform(h));
+    }
     if (std::find(attrs.begin(), attrs.end(), "agent") == attrs.end())
         return failAt(whereLine(fileName, 1), kNoRosterAgent);
     std::vector<Agent> roster;
@@ -243,7 +262,7 @@ Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::strin
                 while (start <= cell.size()) {
                     size_t bar = cell.find('|', start);
                     std::string part(trim(std::string_view(cell).substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
-                    if (!part.empty()) a.nicknames.push_back(part);
+                    if (!part.empty()) a.nicknames.push_back({platforms[c], part});
                     if (bar == std::string::npos) break;
                     start = bar + 1;
                 }
@@ -286,7 +305,7 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
                 auto ok = setAttribute(a, plan->attr[c], row[c], place);
                 if (!ok) return ok.failure();
             }
-        std::string key = !a.name.empty() ? a.name : (a.nicknames.empty() ? "" : a.nicknames[0]);
+        std::string key = !a.name.empty() ? a.name : (a.nicknames.empty() ? "" : a.nicknames[0].account);
         if (isSummaryRow(key)) continue;
         if (key.empty()) {
             bool allEmpty = std::all_of(row.begin(), row.end(), [](const std::string& s) { return trim(s).empty(); });
@@ -318,7 +337,7 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
     Text2 unknown; // "name (line N)", listed
     for (size_t r = 0; r < rowAgents.size(); ++r) {
         Agent a = rowAgents[r];
-        std::string nick = a.nicknames.empty() ? "" : a.nicknames[0];
+        std::string nick = a.nicknames.empty() ? "" : a.nicknames[0].account;
         if (roster) {
             const Agent* m = matchRoster(*roster, a.name, nick);
             if (!m) {

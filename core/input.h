@@ -23,6 +23,9 @@ struct LoadReport {
 // status, hire_date, regular_since, level, nickname).
 std::string agentColumnId(std::string_view header);
 
+// The platform of a per-platform nickname column (淘宝账号 → "taobao", 京东账号 → "jd" ...), or "".
+std::string nicknamePlatform(std::string_view header);
+
 // A roster: agents with group/status/dates/level and their nicknames.
 Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::string& fileName);
 

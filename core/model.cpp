@@ -4,6 +4,20 @@
 
 namespace kefu::core {
 
+const std::vector<std::string>& platformIds() {
+    static const std::vector<std::string> ids = {"taobao", "tmall", "jd", "pdd", "douyin"};
+    return ids;
+}
+
+std::string nicknamesText(const std::vector<NicknameBinding>& nicknames) {
+    std::string out;
+    for (const auto& n : nicknames) {
+        out += (out.empty() ? "" : ", ") + n.account;
+        if (!n.platform.empty()) out += " [" + n.platform + "]";
+    }
+    return out;
+}
+
 const char* statusId(Status s) { return s == Status::Regular ? "regular" : "probation"; }
 
 std::optional<Status> parseStatus(std::string_view s) {

@@ -16,6 +16,17 @@ enum class Status : uint8_t { Regular, Probation };
 const char* statusId(Status s); // "regular" / "probation"
 std::optional<Status> parseStatus(std::string_view s); // regular/转正/已转正/正式, probation/试用/试用期/新人
 
+// An account of an agent on a shop platform (the nickname a platform report names them by).
+// Platform ids: taobao, tmall, jd, pdd, douyin, or empty (not said); see platformIds().
+struct NicknameBinding {
+    std::string platform;
+    std::string account; // e.g. "店铺名:小美" (a Taobao sub-account)
+    bool operator==(const NicknameBinding&) const = default;
+};
+const std::vector<std::string>& platformIds();
+// "小美 [taobao], 阿强" for logs.
+std::string nicknamesText(const std::vector<NicknameBinding>& nicknames);
+
 struct Agent {
     std::string id;   // stable id; empty when the source had none (matched by name then)
     std::string name;
@@ -24,7 +35,7 @@ struct Agent {
     std::optional<Date> hireDate;
     std::optional<Date> regularSince;
     std::string level; // 初级/中级/高级/资深, empty = not given
-    std::vector<std::string> nicknames;
+    std::vector<NicknameBinding> nicknames;
 };
 
 struct Event {

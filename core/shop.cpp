@@ -42,7 +42,7 @@ Agent agentOf(const AgentRecord& r) {
     a.hireDate = r.hireDate;
     a.regularSince = r.regularSince;
     a.level = r.level;
-    for (const auto& n : r.nicknames) a.nicknames.push_back(n.account);
+    a.nicknames = r.nicknames;
     return a;
 }
 
@@ -53,8 +53,7 @@ void setAgentFields(AgentRecord& r, const Agent& a) {
     r.hireDate = a.hireDate;
     r.regularSince = a.regularSince;
     r.level = a.level;
-    r.nicknames.clear();
-    for (const auto& n : a.nicknames) r.nicknames.push_back({"", n});
+    r.nicknames = a.nicknames;
 }
 
 PeriodRecord* findPeriod(Shop& shop, const Month& m) {

@@ -26,12 +26,6 @@ constexpr size_t kStampAncestry = 16;
 // A new revision of `previous`, made at `at` by `author`.
 Stamp restamp(const Stamp& previous, int64_t at, const std::string& author);
 
-struct NicknameBinding {
-    std::string platform; // 淘宝/天猫/京东/拼多多/抖店 or empty
-    std::string account;  // e.g. "店铺名:小美"
-    bool operator==(const NicknameBinding&) const = default;
-};
-
 // A dated change of an agent's group or status, kept so that earlier months keep their teams.
 struct AgentChange {
     Date date;

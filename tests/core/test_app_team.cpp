@@ -94,6 +94,18 @@ TEST_CASE("a blank shop starts with its name, groups, scheme and first month in 
     CHECK(s.periods.empty());
 }
 
+TEST_CASE("an agent's platform accounts are edited, logged and kept after a reload") {
+    AppState s = appShop();
+    Agent changed = s.roster[0];
+    changed.nicknames = {{"taobao", "店:张三"}, {"jd", "jd_张三"}};
+    apply(s, UpdateAgent{"张三", changed, 0}, {2000, 3});
+    CHECK(s.roster[0].nicknames == changed.nicknames);
+    CHECK(s.record.audit.back().detail.find("店:张三 [taobao], jd_张三 [jd]") != std::string::npos);
+    CHECK(reopened(s).roster[0].nicknames == changed.nicknames);
+    apply(s, Undo{});
+    CHECK(s.roster[0].nicknames.empty());
+}
+
 TEST_CASE("groups keep their order; a group with agents cannot be left out") {
     AppState s = appShop();
     CHECK(rosterGroups(s) == std::vector<std::string>{"售前A组", "售后组"});

@@ -121,6 +121,21 @@ TEST_CASE("roster: nicknames bind accounts; several accounts combine by counts")
     CHECK(unknown.error().find("店:陌生人 (line 2)") != std::string::npos);
 }
 
+TEST_CASE("roster: a per-platform account column binds its nicknames to that platform") {
+    CHECK(nicknamePlatform("京东账号") == "jd");
+    CHECK(nicknamePlatform("千牛账号") == "taobao");
+    CHECK(nicknamePlatform("旺旺昵称").empty());
+    CHECK(agentColumnId("抖店账号") == "nickname");
+    auto roster = loadRoster("客服,天猫账号,京东账号,旺旺昵称\n小美,店:小美,jd_小美,老账号\n", "r.csv");
+    REQUIRE(roster.ok());
+    REQUIRE(roster->size() == 1);
+    CHECK((*roster)[0].nicknames == std::vector<NicknameBinding>{{"tmall", "店:小美"}, {"jd", "jd_小美"}, {"", "老账号"}});
+    LoadReport report;
+    auto in = load("京东账号,接待人数\njd_小美,7\n", report, &*roster);
+    REQUIRE(in.agents.size() == 1);
+    CHECK(in.agents[0].name == "小美");
+}
+
 TEST_CASE("events file") {
     std::vector<Agent> agents(1);
     agents[0].name = "张三";

@@ -306,4 +306,31 @@ TEST_CASE("roster: 编辑 opens the agent's fields; saving queues UpdateAgent fr
     CHECK(t.ui.roster.editing.empty());
 }
 
+TEST_CASE("roster: 编辑 lists the agent's platform accounts; adding, choosing a platform and removing rows change the nicknames saved") {
+    AppState s = demoState();
+    s.roster[0].nicknames = {{"tmall", "小美家居旗舰店:小喆"}, {"", "旧账号"}};
+    PanelTest t("roster panel", s);
+    REQUIRE(t.click("roster.r0.edit"));
+    t.nb.frames(2, t.draw);
+    REQUIRE(t.ui.roster.editAccounts.size() == 2);
+    CHECK(t.ui.roster.editAccounts[0].platform == 2); // 天猫
+    CHECK(t.label("roster.acc0.platform") == "天猫");
+    CHECK(t.label("roster.acc1.platform") == "其他平台");
+    REQUIRE(t.click("roster.acc1.remove"));
+    t.nb.frames(1, t.draw);
+    CHECK(!t.nb.item("roster.acc1.account"));
+    REQUIRE(t.click("roster.account_add"));
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.nb.item("roster.acc1.account"));
+    REQUIRE(t.click("roster.acc1.account"));
+    t.nb.type("京东:小喆", t.draw);
+    t.ui.roster.editAccounts[1].platform = 3; // 京东, as the combo sets it
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.click("roster.edit_save"));
+    auto actions = t.nb.takeActions();
+    REQUIRE(actions.size() == 1);
+    const auto& u = std::get<UpdateAgent>(actions[0]);
+    CHECK(u.changed.nicknames == std::vector<NicknameBinding>{{"tmall", "小美家居旗舰店:小喆"}, {"jd", "京东:小喆"}});
+}
+
 } // namespace kefu::test

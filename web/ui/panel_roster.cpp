@@ -58,8 +58,8 @@ void drawRow(size_t i, const core::Agent& a, RosterPanel& p) {
         p.editStatus = a.status == core::Status::Regular ? 0 : 1;
         p.editHire = a.hireDate ? core::formatDate(*a.hireDate) : "";
         p.editRegular = a.regularSince ? core::formatDate(*a.regularSince) : "";
-        p.editNicks.clear();
-        for (const auto& n : a.nicknames) p.editNicks += (p.editNicks.empty() ? "" : " ") + n;
+        p.editAccounts.clear();
+        for (const auto& n : a.nicknames) p.editAccounts.push_back({platformIndex(n.platform), n.account});
         p.editLevel = 0;
         for (int k = 0; k < 4; ++k)
             if (a.level == kLevels[k]) p.editLevel = k + 1;
@@ -178,6 +178,25 @@ bool readDate(const std::string& text, std::optional<core::Date>& out) {
     return out.has_value();
 }
 
+// The agent's platform accounts (nickname bindings): a platform and an account per row.
+void drawAccounts(RosterPanel& p) {
+    text("roster.edit_nicks_label", tr("roster.nicknames"));
+    const std::vector<std::string> platforms = platformLabels();
+    for (size_t k = 0; k < p.editAccounts.size(); ++k) {
+        const std::string row = "roster.acc" + std::to_string(k);
+        auto& acc = p.editAccounts[k];
+        combo((row + ".platform").c_str(), "", acc.platform, platforms, 110);
+        ImGui::SameLine();
+        inputText((row + ".account").c_str(), tr("roster.nicknames_hint"), acc.account, 260);
+        ImGui::SameLine();
+        if (smallButton((row + ".remove").c_str(), tr("roster.account_remove"))) {
+            p.editAccounts.erase(p.editAccounts.begin() + std::ptrdiff_t(k));
+            break;
+        }
+    }
+    if (smallButton("roster.account_add", tr("roster.account_add"))) p.editAccounts.push_back({});
+}
+
 // 编辑客服: every field of an agent and the month the change starts from.
 void drawEditDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
     if (p.editing.empty()) return;
@@ -201,8 +220,7 @@ void drawEditDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
         inputText("roster.edit_hire", "YYYY-MM-DD", p.editHire, w);
         text("roster.edit_regular_label", tr("roster.regular_since"));
         inputText("roster.edit_regular_since", "YYYY-MM-DD", p.editRegular, w);
-        text("roster.edit_nicks_label", tr("roster.nicknames"));
-        inputText("roster.edit_nicks", tr("roster.nicknames_hint"), p.editNicks, -1);
+        drawAccounts(p);
         if (!s.periods.empty()) {
             std::vector<std::string> months;
             for (const auto& m : s.periods) months.push_back(core::formatMonth(m.month));
@@ -216,10 +234,10 @@ void drawEditDialog(RosterPanel& p, const core::AppState& s, Actions& out) {
             next.status = p.editStatus == 0 ? core::Status::Regular : core::Status::Probation;
             next.level = p.editLevel > 0 ? kLevels[p.editLevel - 1] : "";
             next.nicknames.clear();
-            std::string nick;
-            for (char c : p.editNicks + " ") {
-                if (c == ' ' || c == ',') { if (!nick.empty()) next.nicknames.push_back(nick); nick.clear(); }
-                else nick += c;
+            for (const auto& acc : p.editAccounts) {
+                const std::string account(core::trim(acc.account));
+                if (account.empty()) continue;
+                next.nicknames.push_back({acc.platform > 0 ? core::platformIds()[size_t(acc.platform - 1)] : "", account});
             }
             if (!readDate(p.editHire, next.hireDate) || !readDate(p.editRegular, next.regularSince)) {
                 p.editProblem = tr("roster.bad_date");

@@ -59,7 +59,12 @@ struct RosterPanel {
     std::string removing;     // asking to confirm removing this agent
     // The edit dialog: the agent being edited and the fields as typed.
     std::string editing;
-    std::string editName, editGroup, editHire, editRegular, editNicks;
+    std::string editName, editGroup, editHire, editRegular;
+    struct Account {
+        int platform = 0; // 0 = not said, else platformIds()[platform - 1]
+        std::string account;
+    };
+    std::vector<Account> editAccounts; // the agent's nickname bindings, one row each
     int editStatus = 0, editLevel = 0, editFrom = 0;
     std::string editProblem;
     // Taking an agent off the team, or bringing one back, from a chosen month on.

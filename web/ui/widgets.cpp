@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include "fonts.h"
+#include "i18n.h"
 #include "test_hook.h"
 
 namespace kefu::web::ui {
@@ -19,6 +20,18 @@ std::string imguiLabel(std::string_view label, const char* id) {
 }
 
 std::string money(const core::AppState& s, int64_t fen) { return core::formatMoney(fen, s.settings.number); }
+
+std::vector<std::string> platformLabels() {
+    std::vector<std::string> out{tr("platform.none")};
+    for (const auto& id : core::platformIds()) out.push_back(tr("platform." + id));
+    return out;
+}
+
+int platformIndex(const std::string& platformId) {
+    const auto& ids = core::platformIds();
+    auto it = std::find(ids.begin(), ids.end(), platformId);
+    return it == ids.end() ? 0 : int(it - ids.begin()) + 1;
+}
 
 bool button(const char* id, std::string_view label, ImVec2 size) {
     bool pressed = ImGui::Button(imguiLabel(label, id).c_str(), size);

@@ -40,6 +40,10 @@ bool beginDialog(const char* id, std::string_view title, bool* open, float width
 void endDialog();
 // Money in yuan as the shop's settings show it (thousands separator, decimals).
 std::string money(const core::AppState& s, int64_t fen);
+// The platforms of nickname bindings for a combo: 其他平台 first, then core::platformIds() in order;
+// platformIndex maps an id to its combo index (0 for empty or unknown).
+std::vector<std::string> platformLabels();
+int platformIndex(const std::string& platformId);
 // "label###id" for ImGui calls that the wrappers do not cover (tables, popups).
 std::string imguiLabel(std::string_view label, const char* id);
 
