@@ -236,9 +236,16 @@ bool updateAgent(AppState& s, const UpdateAgent& a, std::string& detail) {
             if (from) r = next;
             else if (renamed) r.name = next.name; // a name is the same person in every month
         }
-        if (renamed)
+        if (renamed) {
             for (auto& e : p.input.events)
                 if (e.agent == a.name) e.agent = next.name;
+            std::map<std::string, Provenance> sources; // keyed by name: the new name takes them
+            for (auto& [key, where] : p.sources) {
+                const size_t sep = key.find('\x1f');
+                sources[key.substr(0, sep) == a.name ? sourceKey(next.name, key.substr(sep + 1)) : key] = where;
+            }
+            p.sources = std::move(sources);
+        }
     }
     recompute(s);
     return true;
@@ -295,7 +302,8 @@ Change closePeriod(AppState& s, const ClosePeriod& a) {
 }
 
 // Writes values into a month (all or none: every edit is checked first); how many changed.
-int writeValues(AppState& s, int period, const std::vector<ValueEdit>& edits) {
+// `imported`, when given, is where each edit's value came from (typed values have no source).
+int writeValues(AppState& s, int period, const std::vector<ValueEdit>& edits, const Provenance* imported = nullptr) {
     if (period < 0 || period >= int(s.periods.size())) return notice(s, kNoSuchPeriod), -1;
     PeriodData& p = s.periods[size_t(period)];
     if (p.closed) return notice(s, kPeriodClosed, {formatMonth(p.month)}), -1;
@@ -303,7 +311,8 @@ int writeValues(AppState& s, int period, const std::vector<ValueEdit>& edits) {
     for (const auto& e : edits) {
         const MetricDef* m = Catalog::builtin().find(e.metric);
         if (!m) return notice(s, kUnknownMetric, {e.metric}), -1;
-        if (!m->formula.empty()) return notice(s, kComputed, {m->zh, m->en}), -1;
+        // A report gives derived metrics too (a rate without its counts): those values are kept.
+        if (!m->formula.empty() && !imported) return notice(s, kComputed, {m->zh, m->en}), -1;
         auto row = std::find_if(p.input.agents.begin(), p.input.agents.end(), [&](const Agent& x) { return x.name == e.agent; });
         if (row == p.input.agents.end()) return notice(s, kNoAgent, {e.agent}), -1;
         rows.push_back(size_t(row - p.input.agents.begin()));
@@ -311,6 +320,14 @@ int writeValues(AppState& s, int period, const std::vector<ValueEdit>& edits) {
     int changed = 0;
     for (size_t i = 0; i < edits.size(); ++i) {
         const int col = p.input.metrics.addColumn(edits[i].metric);
+        auto source = p.sources.find(sourceKey(edits[i].agent, edits[i].metric));
+        if (imported) {
+            if (source == p.sources.end() || source->second != imported[i]) ++changed;
+            p.sources[sourceKey(edits[i].agent, edits[i].metric)] = imported[i];
+        } else if (source != p.sources.end()) { // typed over an imported value: it is typed now
+            p.sources.erase(source);
+            ++changed;
+        }
         if (p.input.metrics.get(rows[i], col) == edits[i].value) continue;
         p.input.metrics.set(rows[i], col, edits[i].value);
         ++changed;
@@ -329,6 +346,44 @@ Change setMetricValues(AppState& s, const SetMetricValues& a) {
     const int changed = writeValues(s, a.period, a.edits);
     if (changed <= 0) return {};
     return {"paste", formatMonth(s.periods[size_t(a.period)].month) + ": " + std::to_string(changed)};
+}
+
+const Msg kImportNothing{"{0}：没有可导入的数值", "{0}: there are no values to import"};
+
+// An import: bindings first (so the agents are known by their accounts from now on), then the
+// values with their sources, then the layout's column choices; one step.
+Change importValues(AppState& s, const ImportValues& a) {
+    if (a.period < 0 || a.period >= int(s.periods.size())) return notice(s, kNoSuchPeriod), Change{};
+    if (s.periods[size_t(a.period)].closed) return notice(s, kPeriodClosed, {formatMonth(s.periods[size_t(a.period)].month)}), Change{};
+    if (a.values.empty()) return notice(s, kImportNothing, {a.file}), Change{};
+    std::vector<ValueEdit> edits;
+    std::vector<Provenance> sources;
+    for (const auto& v : a.values) {
+        edits.push_back({v.agent, v.metric, v.value});
+        sources.push_back({Origin::Imported, a.file, a.sheet, v.row});
+    }
+    const int changed = writeValues(s, a.period, edits, sources.data());
+    if (changed < 0) return {};
+    int bound = 0;
+    for (const auto& [agent, account] : a.bindings) {
+        auto it = std::find_if(s.roster.begin(), s.roster.end(), [&](const Agent& x) { return x.name == agent; });
+        if (it == s.roster.end() || account.account.empty()) continue;
+        if (std::any_of(it->nicknames.begin(), it->nicknames.end(), [&](const NicknameBinding& n) { return n.account == account.account; }))
+            continue;
+        it->nicknames.push_back(account);
+        for (auto& p : s.periods)
+            for (auto& r : p.input.agents)
+                if (r.name == agent && !p.closed) r.nicknames = it->nicknames;
+        ++bound;
+    }
+    if (!a.layout.headers.empty()) {
+        auto& layouts = s.settings.layouts;
+        auto it = std::find_if(layouts.begin(), layouts.end(), [&](const ReportLayout& l) { return l.headers == a.layout.headers; });
+        if (it == layouts.end()) layouts.push_back(a.layout);
+        else *it = a.layout;
+    }
+    return {"import", formatMonth(s.periods[size_t(a.period)].month) + " / " + a.file + (a.sheet.empty() ? "" : " [" + a.sheet + "]") +
+                          ": " + std::to_string(a.values.size()) + " values" + (bound ? ", " + std::to_string(bound) + " accounts bound" : "")};
 }
 
 Change reopenPeriod(AppState& s, const ReopenPeriod& a) {
@@ -406,6 +461,7 @@ struct Applier {
     Change operator()(const ClearNotices&) { s.notices.clear(); return {}; }
     Change operator()(const SetMetricValue& a) { return setMetricValue(s, a); }
     Change operator()(const SetMetricValues& a) { return setMetricValues(s, a); }
+    Change operator()(const ImportValues& a) { return importValues(s, a); }
     Change operator()(const ClosePeriod& a) { return closePeriod(s, a); }
     Change operator()(const ReopenPeriod& a) { return reopenPeriod(s, a); }
     Change operator()(const OpenSnapshotFile& a) { return openSnapshotFile(s, a); }
@@ -469,6 +525,8 @@ void apply(AppState& state, const Action& action, const ApplyContext& context) {
     state.redo.clear();
     commit(state, change.action, change.detail, now, seed);
 }
+
+std::string sourceKey(const std::string& agent, const std::string& metric) { return agent + '\x1f' + metric; }
 
 std::string defaultSchemeId() {
     for (const auto& f : presetFiles())

@@ -33,7 +33,11 @@ struct PeriodData {
     bool closed = false;
     std::string frozenScheme; // the scheme as JSON, set when the period is closed
     std::string closeReason;  // the reason given for the last closing or reopening
+    // Where imported values came from (file, sheet, row), by sourceKey(agent, metric); a typed
+    // value has none.
+    std::map<std::string, Provenance> sources;
 };
+std::string sourceKey(const std::string& agent, const std::string& metric);
 
 // What undo brings back: the shop's data and where the user was in it (not the language, the
 // notices or the audit log, which only grows).
@@ -183,6 +187,22 @@ struct SetMetricValues {
     int period;
     std::vector<ValueEdit> edits;
 };
+// A previewed import (a platform report or chat-log metrics): the values of the agents it matched,
+// as one undoable step. Accounts bound on the import screen are added to those agents, every value
+// records its file, sheet and row, and the layout's column choices are remembered with the shop.
+struct ImportedValue {
+    std::string agent, metric;
+    double value = 0;
+    uint32_t row = 0;
+    bool operator==(const ImportedValue&) const = default;
+};
+struct ImportValues {
+    int period = -1;
+    std::string file, sheet;
+    std::vector<ImportedValue> values;
+    std::vector<std::pair<std::string, NicknameBinding>> bindings; // agent name -> account
+    ReportLayout layout; // the mapping screen's choices (empty: nothing to remember)
+};
 struct Undo {};
 struct Redo {};
 // A .kefu file picked or dropped: decoded and shown as a preview (state.incoming); nothing changes yet.
@@ -211,7 +231,7 @@ struct FollowSaved { std::string bytes; };
 using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, UpdateAgent, SelectPeriod, SelectScheme, LoadShop,
                             StartShop, SetGroups, AddPeriod, DeactivateAgent, ReactivateAgent, AddEvent, UpdateEvent,
                             RemoveEvent, SaveScheme, SetSettings, AddFundEntry, RemoveFundEntry,
-                            ClearNotices, SetManagerName, SetMetricValue, SetMetricValues, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
+                            ClearNotices, SetManagerName, SetMetricValue, SetMetricValues, ImportValues, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
                             ReplaceWithIncoming, MergeIncoming, ResolveMerge, CancelIncoming, RestoreVersion, SetReadOnly,
                             FollowSaved>;
 

@@ -73,13 +73,21 @@ struct ColumnPlan {
     int agentCol = -1, nicknameCol = -1;
 };
 
+// The metric of a header: the mapping screen's choice first (nullopt: not chosen there), then the aliases.
+std::optional<std::string> chosenMetric(const LoadOptions& options, const std::string& header) {
+    for (const auto& [h, metric] : options.headerMetrics)
+        if (trim(h) == header) return metric;
+    return std::nullopt;
+}
+
 Expected<ColumnPlan> planColumns(const std::vector<std::string>& header, const std::string& file, uint32_t line,
-                                 const Catalog& catalog, PeriodInput& input, LoadReport& report) {
+                                 const Catalog& catalog, PeriodInput& input, LoadReport& report, const LoadOptions& options) {
     ColumnPlan plan;
     std::map<std::string, size_t> seenMetric, seenAttr;
     for (size_t c = 0; c < header.size(); ++c) {
         std::string h(trim(header[c]));
-        std::string attr = agentColumnId(h);
+        const auto chosen = chosenMetric(options, h);
+        std::string attr = chosen ? std::string() : agentColumnId(h);
         plan.attr.push_back(attr);
         plan.def.push_back(nullptr);
         plan.metric.push_back(-1);
@@ -91,9 +99,9 @@ Expected<ColumnPlan> planColumns(const std::vector<std::string>& header, const s
             if (attr == "nickname") plan.nicknameCol = int(c);
             continue;
         }
-        const MetricDef* d = catalog.findByHeader(h);
+        const MetricDef* d = chosen ? (chosen->empty() ? nullptr : catalog.find(*chosen)) : catalog.findByHeader(h);
         if (!d) {
-            if (!h.empty()) report.warnings.push_back(at(where(file, line, h, c), kUnknownColumn));
+            if (!h.empty() && !chosen) report.warnings.push_back(at(where(file, line, h, c), kUnknownColumn));
             continue;
         }
         if (auto it = seenMetric.find(d->id); it != seenMetric.end())
@@ -163,9 +171,8 @@ Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view 
 const Agent* matchRoster(const std::vector<Agent>& roster, const std::string& name, const std::string& nick) {
     for (const auto& a : roster) {
         if (!name.empty() && (a.name == name || (!a.id.empty() && a.id == name))) return &a;
-        if (!nick.empty())
-            for (const auto& n : a.nicknames)
-                if (n.account == nick) return &a;
+        for (const auto& n : a.nicknames) // a name column may hold an account, too
+            if ((!nick.empty() && n.account == nick) || (!name.empty() && n.account == name)) return &a;
     }
     return nullptr;
 }
@@ -286,10 +293,18 @@ Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::strin
 Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string>>& rows, const std::vector<uint32_t>& lines,
                                        const std::string& file, const Catalog& catalog, const std::vector<Agent>* roster,
                                        LoadReport& report) {
+    return loadMetricsTable(rows, lines, file, catalog, roster, report, LoadOptions{});
+}
+
+Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string>>& rows, const std::vector<uint32_t>& lines,
+                                       const std::string& file, const Catalog& catalog, const std::vector<Agent>* roster,
+                                       LoadReport& report, const LoadOptions& options) {
     if (rows.empty()) return failAt(whereFile(file), kEmptyFile);
     PeriodInput raw;
-    auto plan = planColumns(rows[0], file, lines[0], catalog, raw, report);
+    auto plan = planColumns(rows[0], file, lines[0], catalog, raw, report, options);
     if (!plan) return plan.failure();
+    report.columnMetrics.clear();
+    for (const MetricDef* d : plan->def) report.columnMetrics.push_back(d ? d->id : std::string());
     auto pct = percentColumns(rows, *plan);
     std::vector<Agent> rowAgents;
     std::vector<uint32_t> rowLines;
@@ -340,6 +355,13 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
         std::string nick = a.nicknames.empty() ? "" : a.nicknames[0].account;
         if (roster) {
             const Agent* m = matchRoster(*roster, a.name, nick);
+            if (!m && options.listUnknown) {
+                const std::string name = a.name.empty() ? nick : a.name;
+                auto u = std::find_if(report.unknown.begin(), report.unknown.end(), [&](const UnknownAgent& x) { return x.name == name; });
+                if (u == report.unknown.end()) report.unknown.push_back({name, a.name.empty(), {rowLines[r]}});
+                else u->lines.push_back(rowLines[r]);
+                continue;
+            }
             if (!m) {
                 Text2 u = fillMsg(kAgentLine, {a.name.empty() ? nick : a.name, std::to_string(rowLines[r])});
                 unknown.zh += (unknown.zh.empty() ? "" : "、") + u.zh;
@@ -367,6 +389,11 @@ Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string
     in.metrics.resizeRows(in.agents.size());
     for (const auto& c : raw.metrics.columns()) in.metrics.addColumn(c);
     combineRows(in, rowsOf, raw.metrics, catalog);
+    report.agentRows.clear();
+    for (const auto& rs : rowsOf) {
+        report.agentRows.emplace_back();
+        for (size_t r : rs) report.agentRows.back().push_back(rowLines[r]);
+    }
     return in;
 }
 

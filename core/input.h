@@ -15,8 +15,29 @@
 
 namespace kefu::core {
 
+// A row whose agent or nickname is not in the roster (with LoadOptions::listUnknown).
+struct UnknownAgent {
+    std::string name;            // the name or nickname as the file has it
+    bool nickname = false;       // it came from a nickname column
+    std::vector<uint32_t> lines; // its rows (an account may appear on several)
+    bool operator==(const UnknownAgent&) const = default;
+};
+
 struct LoadReport {
     std::vector<Text2> warnings; // each names file, line and column
+    // What the import screen shows besides the values:
+    std::vector<UnknownAgent> unknown;            // rows left out, for binding (listUnknown)
+    std::vector<std::string> columnMetrics;       // per header column: its metric id, or ""
+    std::vector<std::vector<uint32_t>> agentRows; // per agent of the result: its source lines
+};
+
+// Choices of the import screen.
+struct LoadOptions {
+    // Rows of agents the roster does not know are listed in LoadReport::unknown and left out
+    // (instead of failing the whole file).
+    bool listUnknown = false;
+    // The mapping screen: header text -> metric id ("" = not imported); over the aliases.
+    std::vector<std::pair<std::string, std::string>> headerMetrics;
 };
 
 // Agent attribute columns of SCORING.md; returns the attribute id or "" (agent, id, group,
@@ -35,6 +56,10 @@ Expected<std::vector<Agent>> loadRoster(std::string_view bytes, const std::strin
 Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string>>& rows,
                                        const std::vector<uint32_t>& lines, const std::string& fileName,
                                        const Catalog& catalog, const std::vector<Agent>* roster, LoadReport& report);
+Expected<PeriodInput> loadMetricsTable(const std::vector<std::vector<std::string>>& rows,
+                                       const std::vector<uint32_t>& lines, const std::string& fileName,
+                                       const Catalog& catalog, const std::vector<Agent>* roster, LoadReport& report,
+                                       const LoadOptions& options);
 Expected<PeriodInput> loadMetricsCsv(std::string_view bytes, const std::string& fileName, const Catalog& catalog,
                                      const std::vector<Agent>* roster, LoadReport& report);
 

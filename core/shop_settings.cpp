@@ -2,9 +2,47 @@
 
 #include <cmath>
 
+#include "csv.h"
 #include "json.h"
 
 namespace kefu::core {
+
+namespace {
+// "layouts": [{"headers": "旺旺昵称|接待人数", "columns": [["接待人数", "receptions"], ...]}]
+Expected<std::vector<ReportLayout>> parseLayouts(const Json& v) {
+    const char* expected = "shop settings: layouts: expected [{\"headers\": text, \"columns\": [[header, metric], ...]}]";
+    if (!v.isArray()) return Error{expected};
+    std::vector<ReportLayout> out;
+    for (const auto& item : v.items()) {
+        if (!item.isObject()) return Error{expected};
+        ReportLayout l;
+        for (const auto& [k, lv] : item.members()) {
+            if (k == "headers" && lv.isString()) l.headers = lv.asString();
+            else if (k == "columns" && lv.isArray()) {
+                for (const auto& pair : lv.items()) {
+                    if (!pair.isArray() || pair.items().size() != 2 || !pair.items()[0].isString() || !pair.items()[1].isString())
+                        return Error{expected};
+                    l.columns.emplace_back(pair.items()[0].asString(), pair.items()[1].asString());
+                }
+            } else return Error{expected};
+        }
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+} // namespace
+
+std::string layoutKey(const std::vector<std::string>& headers) {
+    std::string key;
+    for (size_t i = 0; i < headers.size(); ++i) key += (i ? "|" : "") + std::string(trim(headers[i]));
+    return key;
+}
+
+const ReportLayout* findLayout(const ShopSettings& s, const std::string& headers) {
+    for (const auto& l : s.layouts)
+        if (l.headers == headers) return &l;
+    return nullptr;
+}
 
 bool sameSettings(const ShopSettings& a, const ShopSettings& b) { return shopSettingsJson(a) == shopSettingsJson(b); }
 
@@ -27,6 +65,10 @@ Expected<ShopSettings> parseShopSettings(std::string_view jsonText) {
             auto chat = parseChatSettings(writeJson(v));
             if (!chat) return Error{"shop settings: chat: " + chat.error()};
             s.chat = std::move(*chat);
+        } else if (k == "layouts") {
+            auto layouts = parseLayouts(v);
+            if (!layouts) return layouts.failure();
+            s.layouts = std::move(*layouts);
         } else {
             return Error{"shop settings: unknown key '" + k + "'"};
         }
@@ -41,6 +83,23 @@ std::string shopSettingsJson(const ShopSettings& s) {
     Json j = Json::object();
     j.set("number", std::move(number));
     j.set("chat", chatSettingsToJson(s.chat));
+    if (!s.layouts.empty()) {
+        Json layouts = Json::array();
+        for (const auto& l : s.layouts) {
+            Json lj = Json::object();
+            lj.set("headers", Json::string(l.headers));
+            Json cols = Json::array();
+            for (const auto& [h, m] : l.columns) {
+                Json pair = Json::array();
+                pair.push(Json::string(h));
+                pair.push(Json::string(m));
+                cols.push(std::move(pair));
+            }
+            lj.set("columns", std::move(cols));
+            layouts.push(std::move(lj));
+        }
+        j.set("layouts", std::move(layouts));
+    }
     return writeJson(j);
 }
 

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "chat_settings.h"
 #include "expected.h"
@@ -17,10 +19,22 @@ struct NumberFormat {
     bool operator==(const NumberFormat&) const = default;
 };
 
+// A report layout's column choices made on the import mapping screen, remembered for the next
+// file with the same header row (its headers joined by '|').
+struct ReportLayout {
+    std::string headers;
+    std::vector<std::pair<std::string, std::string>> columns; // header -> metric id ("" = not imported)
+    bool operator==(const ReportLayout&) const = default;
+};
+std::string layoutKey(const std::vector<std::string>& headers);
+
 struct ShopSettings {
     NumberFormat number;
     ChatSettings chat;
+    std::vector<ReportLayout> layouts;
 };
+// The remembered choices for a header row, or nullptr.
+const ReportLayout* findLayout(const ShopSettings& s, const std::string& headers);
 bool sameSettings(const ShopSettings& a, const ShopSettings& b);
 
 // Empty text = the defaults; unknown keys and bad values are errors with line and column.

@@ -51,8 +51,9 @@ AgentRecord agentRecord(const AppState& s, const Agent& a, bool active, const Sh
     return r;
 }
 
-std::vector<MetricCell> cells(const PeriodInput& in, const std::vector<std::string>& ids, const PeriodRecord* old,
+std::vector<MetricCell> cells(const PeriodData& p, const std::vector<std::string>& ids, const PeriodRecord* old,
                               int64_t now, const std::string& author) {
+    const PeriodInput& in = p.input;
     std::vector<MetricCell> out;
     std::unordered_map<std::string, const MetricCell*> before; // "agent id \x1f metric" -> the saved cell
     if (old) {
@@ -65,10 +66,11 @@ std::vector<MetricCell> cells(const PeriodInput& in, const std::vector<std::stri
             auto v = in.metrics.get(r, int(c));
             if (!v) continue;
             MetricCell cell{ids[r], cols[c], v, {}, {}};
+            if (auto source = p.sources.find(sourceKey(in.agents[r].name, cols[c])); source != p.sources.end())
+                cell.provenance = source->second;
             auto found = before.find(cell.agentId + '\x1f' + cell.metric);
             const MetricCell* prev = found == before.end() ? nullptr : found->second;
-            if (prev && prev->value == v) { out.push_back(*prev); continue; }
-            if (prev) cell.provenance = prev->provenance;
+            if (prev && prev->value == v && prev->provenance == cell.provenance) { out.push_back(*prev); continue; }
             cell.stamp = restamp(prev ? prev->stamp : Stamp{}, now, author);
             out.push_back(std::move(cell));
         }
@@ -165,7 +167,7 @@ Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const s
             const AgentRecord* r = byName(shop, a.name);
             ids.push_back(r ? r->id : std::string());
         }
-        rec.cells = cells(p.input, ids, old, now, author);
+        rec.cells = cells(p, ids, old, now, author);
         rec.events = events(p.input, shop, old, now, author, seed);
         if (!old) rec.stamp = restamp({}, now, author);
         if (rec.closed != p.closed) { // closing freezes what the results were made from; both are logged
@@ -203,6 +205,10 @@ void stateFromShop(AppState& s, const Shop& shop) {
         PeriodData d;
         d.month = p.month;
         d.input = periodInput(shop, p.month);
+        for (const auto& c : p.cells) {
+            if (c.provenance.origin == Origin::Typed || !c.value) continue;
+            if (const AgentRecord* a = findAgent(shop, c.agentId)) d.sources[sourceKey(a->name, c.metric)] = c.provenance;
+        }
         d.closed = p.closed;
         if (p.closed) d.frozenScheme = p.frozenScheme;
         if (!p.closings.empty()) d.closeReason = p.closings.back().detail;
