@@ -1,6 +1,7 @@
 // Shared pieces of the `kefu` commands: argument parsing, file reading, the exit-code
 // conventions of SCORING.md (0 ok, 2 bad input with a precise message, nothing written).
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,11 +51,20 @@ core::Expected<core::PeriodInput> loadMetricsArg(const std::string& path, const 
 
 int fail(const std::string& message); // prints "kefu: message" to stderr, returns 2
 
+// The commands that print a month's results as a document (payslip, report): the inputs of
+// `score`, --shop, -o and the `extra` options; the run's warnings go to stderr, the document to
+// -o (written only when complete) or stdout.
+using RenderRun = std::function<core::Expected<std::string>(const Args&, const ScoreRun&, core::Lang)>;
+int runDocumentCommand(int argc, char** argv, const std::vector<std::string>& extra, const RenderRun& render);
+
 int cmdScore(int argc, char** argv);
 int cmdExplain(int argc, char** argv);
 int cmdPresets(int argc, char** argv);
 int cmdSnapshot(int argc, char** argv);
 int cmdMetrics(int argc, char** argv);
 int cmdPayslip(int argc, char** argv);
+int cmdReport(int argc, char** argv);
+int cmdExport(int argc, char** argv);
+int cmdImport(int argc, char** argv);
 
 } // namespace kefu::cli

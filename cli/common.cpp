@@ -86,4 +86,27 @@ int fail(const std::string& message) {
     return 2;
 }
 
+int runDocumentCommand(int argc, char** argv, const std::vector<std::string>& extra, const RenderRun& render) {
+    std::vector<std::string> options = {"--metrics", "--scheme", "--events", "--history", "--roster", "--period",
+                                        "--lang",    "--set",    "--sheet",  "--shop",    "-o"};
+    options.insert(options.end(), extra.begin(), extra.end());
+    auto args = parseArgs(argc, argv, 2, options, {});
+    if (!args) return fail(args.error());
+    auto lang = parseLang(*args);
+    if (!lang) return fail(lang.error());
+    auto run = runScore(*args);
+    if (!run) return fail(run.error());
+    for (const auto& w : run->warnings) std::cerr << "kefu: warning: " << w << "\n";
+    for (const auto& w : run->results.warnings) std::cerr << "kefu: warning: " << w.format(*lang) << "\n";
+    auto document = render(*args, *run, *lang);
+    if (!document) return fail(document.error());
+    if (auto o = args->one("-o")) {
+        auto ok = writeFile(*o, *document);
+        if (!ok) return fail(ok.error());
+    } else {
+        std::cout << *document;
+    }
+    return 0;
+}
+
 } // namespace kefu::cli

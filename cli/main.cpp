@@ -15,6 +15,12 @@ const char* kUsage =
     "  kefu explain --agent NAME (same inputs as score) [--lang zh|en]\n"
     "  kefu payslip (same inputs as score) [--agent NAME] [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
     "               (pay slips 工资条 as printable HTML, one page per agent)\n"
+    "  kefu report  (same inputs as score) [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
+    "               (monthly report 月度考核报告: summary, rankings, flags, charts, pay slips; print to PDF)\n"
+    "  kefu export  --what results|payroll|metrics (same inputs as score) [--format csv|xlsx] [--lang zh|en]\n"
+    "               [-o OUT]   (a spreadsheet: CSV for Excel/WPS with BOM, or XLSX; xlsx needs -o)\n"
+    "  kefu import  REPORT.csv|xlsx [--sheet NAME] [--roster FILE] [--lang zh|en] [-o metrics.csv]\n"
+    "               (a platform report 千牛/京东/抖店 → the canonical metrics CSV that score reads)\n"
     "  kefu presets [--lang zh|en]\n"
     "  kefu metrics --messages M.csv [--orders O.csv] --period YYYY-MM [--settings S.json|PRESET]\n"
     "               [--by-day] [--format csv|json] [-o metrics.csv]   (chat logs → metrics CSV)\n"
@@ -42,6 +48,9 @@ int main(int argc, char** argv) {
     if (cmd == "snapshot") return kefu::cli::cmdSnapshot(argc, argv);
     if (cmd == "metrics") return kefu::cli::cmdMetrics(argc, argv);
     if (cmd == "payslip") return kefu::cli::cmdPayslip(argc, argv);
+    if (cmd == "report") return kefu::cli::cmdReport(argc, argv);
+    if (cmd == "export") return kefu::cli::cmdExport(argc, argv);
+    if (cmd == "import") return kefu::cli::cmdImport(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

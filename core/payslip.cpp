@@ -59,19 +59,6 @@ tr.total th, tr.total td { font-size: 15px; font-weight: 700; border-top: 2px so
 }
 )";
 
-// Builds the document; labels are trusted text, data goes through escapeHtml().
-struct Writer {
-    Lang lang;
-    std::string out;
-    const char* t(const Msg& m) const { return lang == Lang::Zh ? m.zh : m.en; }
-    // Cells: a label, a data text, an amount (marked when negative).
-    static std::string th(std::string_view label) { return "<th>" + std::string(label) + "</th>"; }
-    static std::string td(std::string_view data) { return "<td>" + escapeHtml(data) + "</td>"; }
-    static std::string yuan(int64_t fen) {
-        return std::string(fen < 0 ? "<td class=\"yuan neg\">" : "<td class=\"yuan\">") + formatYuan(fen) + "</td>";
-    }
-};
-
 std::string levelOf(const AgentResult& a, const std::vector<Agent>* agents) {
     if (!agents) return {};
     for (const auto& g : *agents)
@@ -79,7 +66,7 @@ std::string levelOf(const AgentResult& a, const std::vector<Agent>* agents) {
     return {};
 }
 
-void writeWho(Writer& w, const PaySlipRequest& q, const std::string& month, const AgentResult& a) {
+void writeWho(HtmlWriter& w, const PaySlipRequest& q, const std::string& month, const AgentResult& a) {
     w.out += "<table class=\"who\"><tr>" + w.th(w.t(kShop)) + w.td(q.shopName) + w.th(w.t(kMonth)) + w.td(month);
     w.out += "</tr><tr>" + w.th(w.t(kAgent)) + w.td(a.agent) + w.th(w.t(kGroup)) + w.td(a.group) + "</tr><tr>";
     const std::string level = levelOf(a, q.agents);
@@ -91,7 +78,7 @@ void writeWho(Writer& w, const PaySlipRequest& q, const std::string& month, cons
     w.out += "</tr></table>";
 }
 
-void writeLines(Writer& w, const AgentResult& a) {
+void writeLines(HtmlWriter& w, const AgentResult& a) {
     w.out += "<table class=\"lines\"><thead><tr>" + w.th(w.t(kItem)) + w.th(w.t(kRule));
     w.out += "<th class=\"yuan\">" + std::string(w.t(kAmount)) + "</th>" + w.th(w.t(kWhy)) + "</tr></thead><tbody>";
     for (const auto& m : a.money) {
@@ -104,7 +91,7 @@ void writeLines(Writer& w, const AgentResult& a) {
 }
 
 // Two kinds per row (fits an A5 page), then the total.
-void writeSums(Writer& w, const PayRow& row) {
+void writeSums(HtmlWriter& w, const PayRow& row) {
     w.out += "<h2>" + std::string(w.t(kSubtotals)) + "</h2><table class=\"sums\">";
     for (size_t i = 0; i < kPaySheetOrder.size(); ++i) {
         const MoneyKind k = kPaySheetOrder[i];
@@ -115,7 +102,12 @@ void writeSums(Writer& w, const PayRow& row) {
     w.out += "</tr></table>";
 }
 
-void writeSlip(Writer& w, const PaySlipRequest& q, const std::string& month, const AgentResult& a, const PayRow& row) {
+} // namespace
+
+const char* paySlipCss() { return kStyle; }
+
+std::string paySlipHtml(const PaySlipRequest& q, const std::string& month, const AgentResult& a, const PayRow& row) {
+    HtmlWriter w{q.lang, {}};
     w.out += "<section class=\"slip\" data-agent=\"" + escapeHtml(a.agent) + "\" data-total-fen=\"";
     w.out += std::to_string(row.totalFen) + "\"><h1>" + escapeHtml(q.shopName) + (q.shopName.empty() ? "" : " · ");
     w.out += std::string(w.t(kTitle)) + " · " + escapeHtml(month) + "</h1>";
@@ -124,23 +116,7 @@ void writeSlip(Writer& w, const PaySlipRequest& q, const std::string& month, con
     writeSums(w, row);
     const std::string blank = "<span class=\"blank\"></span>";
     w.out += "<p class=\"sign\">" + std::string(w.t(kSign)) + blank + w.t(kDate) + blank + "</p></section>\n";
-}
-
-} // namespace
-
-std::string escapeHtml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        const char* entity = c == '&'    ? "&amp;"
-                             : c == '<'  ? "&lt;"
-                             : c == '>'  ? "&gt;"
-                             : c == '"'  ? "&quot;"
-                             : c == '\'' ? "&#39;"
-                                         : nullptr;
-        entity ? out.append(entity) : out.append(1, c);
-    }
-    return out;
+    return std::move(w.out);
 }
 
 Expected<std::string> paySlipsHtml(const PaySlipRequest& q) {
@@ -154,12 +130,10 @@ Expected<std::string> paySlipsHtml(const PaySlipRequest& q) {
                      "结果中没有客服“" + q.agent + "”（" + r.period + "）"};
     const std::string month = q.month.empty() ? r.period : q.month;
     const Payroll sheet = payroll(r);
-    Writer w{q.lang, {}};
-    w.out += "<!doctype html>\n<html lang=\"" + std::string(q.lang == Lang::Zh ? "zh-CN" : "en") + "\"><head>";
-    w.out += "<meta charset=\"utf-8\"><title>" + std::string(w.t(kTitle)) + " " + escapeHtml(q.shopName) + " ";
-    w.out += escapeHtml(month) + "</title><style>" + kStyle + "</style></head><body>\n";
+    HtmlWriter w{q.lang, {}};
+    w.out = htmlDocumentStart(q.lang, std::string(w.t(kTitle)) + " " + q.shopName + " " + month, kStyle);
     for (size_t i = 0; i < r.agents.size(); ++i)
-        if (matches(r.agents[i])) writeSlip(w, q, month, r.agents[i], sheet.rows[i]);
+        if (matches(r.agents[i])) w.out += paySlipHtml(q, month, r.agents[i], sheet.rows[i]);
     w.out += "</body></html>\n";
     return std::move(w.out);
 }

@@ -8,7 +8,9 @@
 
 #include "expected.h"
 #include "explain.h"
+#include "html.h"
 #include "model.h"
+#include "payroll.h"
 #include "results.h"
 
 namespace kefu::core {
@@ -25,7 +27,10 @@ struct PaySlipRequest {
 // The document, or an error when the results are missing or the agent is not in them.
 Expected<std::string> paySlipsHtml(const PaySlipRequest& request);
 
-// Text safe inside HTML elements and quoted attributes (& < > " ').
-std::string escapeHtml(std::string_view text);
+// One agent's slip, a <section class="slip"> that prints as one page, for documents that hold
+// slips (paySlipsHtml, the monthly report): `row` is the agent's row of payroll(results); of `q`
+// only shopName, lang and agents are read. The document needs paySlipCss() in its style sheet.
+std::string paySlipHtml(const PaySlipRequest& q, const std::string& month, const AgentResult& a, const PayRow& row);
+const char* paySlipCss();
 
 } // namespace kefu::core

@@ -12,7 +12,8 @@ SDL_WASM_PREFIX="$DEPS/sdl2-wasm"
 # Binary packages of ../shared/TOOLCHAIN.md plus the build tools themselves.
 BASE_PACKAGES=(cmake ninja-build g++ make xz-utils python3 emscripten libcereal-dev doctest-dev libsdl2-dev
                fonts-wqy-microhei python3-fonttools python3-brotli brotli)
-TEST_PACKAGES=(chromium clang libclang-rt-14-dev)
+# libreoffice-calc-nogui reads our XLSX back; poppler-utils counts the report's PDF pages.
+TEST_PACKAGES=(chromium clang libclang-rt-14-dev libreoffice-calc-nogui poppler-utils)
 
 ensure_packages() {
     is_debian || { log "not Debian: skipping apt (needs emcc, cmake, cereal, doctest, fontTools, chromium)"; return 0; }

@@ -99,6 +99,24 @@ suite_golden() {
     count_from_log "golden CLI cases" "$log" $?
 }
 
+# Exported files read by other programs: our XLSX opened by LibreOffice (numbers read back equal,
+# nothing became a formula) and the monthly report printed to PDF by Chromium (a page per slip).
+# The packages are installed above, so a SKIP here is a failure.
+suite_documents() {
+    local name="exports read back (LibreOffice, PDF)" p=0 f=0 check log
+    if ! (build_native); then add_result "$name" 0 1; return; fi
+    for check in xlsx pdf; do
+        log="$BUILD/test-documents-$check.log"
+        if [ $check = xlsx ]; then
+            run_logged "$log" "$(host_python)" "$ROOT/tests/export/check_xlsx_libreoffice.py" --kefu "$BUILD/native/kefu"
+        else
+            run_logged "$log" bash "$ROOT/tests/report/check_pdf.sh" "$BUILD/native/kefu"
+        fi
+        if [ $? = 0 ] && grep -q '^PASS' "$log"; then p=$((p + 1)); else f=$((f + 1)); tail -5 "$log" >&2; fi
+    done
+    add_result "$name" $p $f
+}
+
 suite_header_check() {
     local log="$BUILD/test-headers.log"
     if [ -f "$ROOT/tests/check_core_headers.sh" ]; then
@@ -166,6 +184,7 @@ run_tests() {
         suite_desktop_smoke
         suite_panels
         suite_golden
+        suite_documents
         suite_wasm_core
         suite_fuzz
         wait

@@ -2,25 +2,14 @@
 // text, and the same {n} placeholders, so a language switch never shows a raw key.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
-#include "json.h"
+#include "i18n_files.h"
 
 using namespace kefu::core;
+using kefu::test::readI18n;
 
 namespace {
-Json readI18n(const char* lang) {
-    std::ifstream f(std::string(KEFU_SOURCE_DIR) + "/assets/i18n/" + lang + ".json", std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    auto j = parseJson(ss.str());
-    REQUIRE_MESSAGE(j.ok(), lang << ".json: " << (j.ok() ? "" : j.error()));
-    REQUIRE(j->isObject());
-    return *j;
-}
-
 std::set<std::string> placeholders(const std::string& s) {
     std::set<std::string> out;
     for (size_t i = s.find('{'); i != std::string::npos; i = s.find('{', i + 1))
