@@ -102,6 +102,14 @@ void App::drawWindows() {
     ui::drawAuditWindow(m_audit, m_state);
     ui::drawSettingsWindow(m_settings, m_state, m_actions);
     ui::drawPeriodDialog(m_period, m_state, m_actions);
+    ui::drawDataImportDialog(m_dataImport, m_state, m_actions);
+    const bool pickData = std::exchange(m_menu.importData, false);
+    const bool pickOrders = std::exchange(m_dataImport.pickOrders, false);
+    m_dataImport.awaitingOrders |= pickOrders;
+    if (pickData || pickOrders) {
+        if (storage::canPickByDialog()) storage::pickFile(pickOrders ? ".csv,.txt" : ".csv,.tsv,.txt,.xlsx");
+        else m_import.askPath = true; // the desktop reads a typed path; the file comes back here
+    }
 }
 
 // Results of storage calls and events from outside: the version list, a version to restore,
@@ -109,6 +117,10 @@ void App::drawWindows() {
 void App::handleStorage() {
     if (std::exchange(m_import.openPath, false)) storage::pickFile("", m_import.path);
     for (auto& f : storage::takeOpenedFiles()) {
+        if (ui::isDataFile(f.name)) { // a report or chat logs: previewed in the import dialog
+            ui::openDataImport(m_dataImport, m_state, f.name, std::move(f.bytes), f.error);
+            continue;
+        }
         if (isSchemeFile(f.name)) { // a scheme file: shown in the scheme editor, nothing saved yet
             m_scheme.loadedName = f.name;
             m_scheme.loadedText = std::move(f.bytes);

@@ -53,6 +53,7 @@ private:
     ui::AuditWindow m_audit;
     ui::SettingsWindow m_settings;
     ui::PeriodDialog m_period;
+    ui::DataImportDialog m_dataImport;
 };
 
 App& app();

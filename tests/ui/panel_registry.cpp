@@ -10,6 +10,18 @@
 namespace kefu::test {
 
 namespace ui = web::ui;
+
+const char* const kReportFile = "旺旺昵称,接待人数,平均响应时长(秒),旺旺回复率\n"
+                                "小美家居旗舰店:小喆,600,18,98.5%\n"
+                                "小美家居旗舰店:新人,40,-,90%\n"
+                                "汇总值,640,18,98%\n";
+const char* const kChatLogFile = "session_id,time,role,agent,buyer,text\n"
+                                 "s1,2024-03-04 09:00:00,buyer,王喆,b1,在吗\n"
+                                 "s1,2024-03-04 09:00:30,agent,王喆,b1,您好\n"
+                                 "s2,2024-03-04 23:00:00,buyer,王喆,b2,在吗\n"
+                                 "s2,2024-03-04 23:05:00,agent,王喆,b2,您好\n"
+                                 "s3,2024-03-05 10:00:00,buyer,小新,b3,发货了吗\n"
+                                 "s3,2024-03-05 10:01:00,agent,小新,b3,亲，已发货\n";
 using core::AppState;
 
 namespace {
@@ -214,6 +226,14 @@ const std::vector<PanelEntry>& allPanels() {
          openPeriod,
          [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawPeriodDialog(u.period, s, out); },
          {}},
+        {"data import dialog (report)",
+         [](PanelUi& u, const AppState& s) { ui::openDataImport(u.dataImport, s, "qianniu.csv", kReportFile); },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawDataImportDialog(u.dataImport, s, out); },
+         {"dataimport.columns", "dataimport.unknown", "dataimport.problems"}},
+        {"data import dialog (chat log)",
+         [](PanelUi& u, const AppState& s) { ui::openDataImport(u.dataImport, s, "messages.csv", kChatLogFile); },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawDataImportDialog(u.dataImport, s, out); },
+         {"dataimport.pick_orders"}},
         {"new month dialog",
          [](PanelUi& u, const AppState&) { u.period.adding = true; },
          [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawPeriodDialog(u.period, s, out); },

@@ -25,6 +25,7 @@ struct PanelUi {
     web::ui::AuditWindow audit;
     web::ui::SettingsWindow settings;
     web::ui::PeriodDialog period;
+    web::ui::DataImportDialog dataImport;
     web::ui::StatusInfo status;
     bool saveFailed = false;
     bool exportAsked = false; // drawSaveFailed returned true
@@ -42,6 +43,10 @@ struct PanelEntry {
 };
 
 const std::vector<PanelEntry>& allPanels();
+// Files the import dialog entries open: a 千牛-style report (a demo account, a name the roster does
+// not know, a summary row, a cell that is not a number) and chat logs of demo agents in 2024-03.
+extern const char* const kReportFile;
+extern const char* const kChatLogFile;
 // The entry named `name` (a test of its actions); fails the test when there is none.
 const PanelEntry& panel(const char* name);
 // A frame of one panel: the UI language follows the state, as App::frame sets it.

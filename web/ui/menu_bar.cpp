@@ -20,8 +20,7 @@ void drawFileMenu(MenuBar& m, const core::AppState& s) {
     if (menuItem("file.export_snapshot", tr("file.export_snapshot"), false, hasData)) m.exportSnapshot = true;
     if (menuItem("file.history", tr("file.history"))) m.showHistory = true;
     ImGui::Separator();
-    menuItem("file.import", tr("file.import"), false, false);
-    menuItem("file.export", tr("file.export"), false, false);
+    if (menuItem("file.import", tr("file.import"), false, !s.readOnly && !s.periods.empty())) m.importData = true;
     ImGui::Separator();
     if (menuItem("file.audit", tr("file.audit"))) m.showAudit = true;
     if (menuItem("file.settings", tr("file.settings"))) m.showSettings = true;
@@ -78,10 +77,20 @@ void drawAssessMenu(MenuBar& m, const core::AppState& s, Actions& out) {
     ImGui::EndMenu();
 }
 
-void drawReportMenu() {
+// 报表: the selected month's monthly report (printed) and its tables as spreadsheets.
+void drawReportMenu(MenuBar& m, const core::AppState& s) {
     if (!beginMenu("menu.report", tr("menu.report"))) return;
-    menuItem("report.results", tr("report.results"), true);
-    menuItem("report.payroll", tr("report.payroll"), false, false);
+    const bool month = core::selectedResults(s) != nullptr;
+    if (menuItem("report.monthly", tr("report.monthly"), false, month)) m.printReport = true;
+    ImGui::Separator();
+    for (const char* what : {"results", "payroll", "metrics"})
+        for (const char* format : {"xlsx", "csv"}) {
+            const std::string id = std::string("report.") + what + "_" + format;
+            if (menuItem(id.c_str(), tr(id), false, month)) {
+                m.exportWhat = what;
+                m.exportFormat = format;
+            }
+        }
     ImGui::EndMenu();
 }
 
@@ -100,7 +109,7 @@ void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out) {
     drawEditMenu(s, out);
     drawDataMenu(m, s, out);
     drawAssessMenu(m, s, out);
-    drawReportMenu();
+    drawReportMenu(m, s);
     if (beginMenu("menu.help", tr("menu.help"))) {
         if (menuItem("help.about", tr("help.about"))) m.showAbout = true;
         ImGui::EndMenu();

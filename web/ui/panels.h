@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "app_state.h"
+#include "import_preview.h"
 
 namespace kefu::web::ui {
 
@@ -36,6 +37,11 @@ struct MenuBar {
     bool addPeriod = false;  // 数据 > 新建考核月份
     bool editScheme = false; // 考核 > 编辑方案 (the 考核方案 tab)
     int closePeriod = -1, reopenPeriod = -1; // 数据 > 结算 / 重新打开 (asks for the reason)
+    bool importData = false; // 文件 > 导入数据 (the file picker; the import dialog previews the file)
+    // 报表: a spreadsheet of the selected month ("results", "payroll", "metrics") as "csv" or
+    // "xlsx", or the printable monthly report; the app (web/reports.cpp) makes and offers the file.
+    std::string exportWhat, exportFormat;
+    bool printReport = false;
 };
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out);
 
@@ -224,6 +230,35 @@ struct ImportWindow {
     bool openPath = false; // the typed path is to be read
 };
 void drawImportWindow(ImportWindow& w, const core::AppState& s, Actions& out);
+
+// 导入数据: a platform report (CSV in any encoding, XLSX) or chat logs (messages CSV, orders CSV
+// optional, computed with the shop's chat settings), previewed before anything changes: the month,
+// the sheet, each column's metric (the mapping screen; remembered per header row), names the
+// roster does not know bound to agents, every cell's problem, the values; 导入 is one undoable step.
+struct DataImportDialog {
+    bool open = false;
+    std::string fileName, bytes; // the report or the messages file
+    bool chatLog = false;
+    std::string ordersName, ordersBytes; // chat logs: the orders file (optional)
+    bool pickOrders = false;     // 选择订单文件 was clicked: the app opens the file picker
+    bool awaitingOrders = false; // the next opened file is the orders file
+    int period = -1;
+    int sheet = 0;
+    int platform = 0; // of the bound accounts: 0 = not said, else core::platformIds()[platform - 1]
+    core::ImportChoices choices;
+    bool layoutApplied = false; // the remembered choices of this header row were taken once
+    bool dirty = true;          // the file or a choice changed: read it again
+    std::optional<core::ImportPreview> preview;
+    std::string error;                     // the file could not be read (file, line, column)
+    std::vector<std::string> chatWarnings; // chat logs: blocks without agent, unattributed orders
+    std::string chatSettingsUsed;          // what the metrics were computed with, shown
+};
+// Opens the dialog on a file (a new file resets the choices).
+void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes,
+                    std::string error = "");
+// Files that go to the import dialog rather than being opened as a snapshot: .csv .tsv .txt .xlsx.
+bool isDataFile(const std::string& fileName);
+void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions& out);
 
 // 操作记录: the audit log, newest first.
 struct AuditWindow {

@@ -1,0 +1,283 @@
+// 导入数据: the preview of a platform report or of chat logs, with the month, the sheet, the column
+// mapping, the binding of unknown names, the problems and the values; nothing changes before 导入.
+#include <algorithm>
+#include <cctype>
+
+#include "csv.h"
+#include "i18n.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+namespace kefu::web::ui {
+
+namespace {
+const ImVec4 kProblemColour(1.0f, 0.55f, 0.45f, 1);
+
+std::string metricLabel(const std::string& id) {
+    const core::MetricDef* m = core::Catalog::builtin().find(id);
+    if (!m) return id;
+    return uiLanguage() == core::Lang::Zh ? m->zh : m->en;
+}
+
+std::string valueText(const std::string& metric, double v) {
+    const core::MetricDef* m = core::Catalog::builtin().find(metric);
+    if (m && m->unit == core::Unit::Fraction) return core::formatValue(v * 100) + "%";
+    return core::formatValue(v);
+}
+
+std::string settingsText(const core::ChatSettings& c) {
+    std::string hours;
+    for (const auto& h : c.serviceHours) hours += (hours.empty() ? "" : ", ") + core::formatServiceHours(h);
+    if (hours.empty()) hours = tr("dataimport.all_day");
+    const std::string cap = c.responseCapS > 0 ? std::to_string(c.responseCapS) : tr("dataimport.no_cap");
+    return trf("dataimport.chat_settings", {hours, cap, std::to_string(c.slowResponseS)});
+}
+
+// Reads the file again with the current choices (on open and after every change of a choice).
+void refresh(DataImportDialog& d, const core::AppState& s) {
+    if (!d.dirty) return;
+    d.dirty = false;
+    d.error.clear();
+    d.preview.reset();
+    std::string table = d.bytes, tableName = d.fileName;
+    if (d.chatLog) {
+        if (d.period < 0 || d.period >= int(s.periods.size())) return;
+        d.chatWarnings.clear();
+        d.chatSettingsUsed = settingsText(s.settings.chat);
+        auto csv = core::chatLogMetricsCsv(d.bytes, d.fileName, d.ordersBytes, d.ordersName, s.settings.chat,
+                                           s.periods[size_t(d.period)].month, d.chatWarnings);
+        if (!csv) { d.error = core::textIn(core::errorText(csv.failure()), uiLanguage()); return; }
+        table = std::move(*csv);
+    }
+    auto p = core::previewImport(table, tableName, s.roster, d.choices);
+    if (!p) { d.error = core::textIn(core::errorText(p.failure()), uiLanguage()); return; }
+    d.preview = std::move(*p);
+    // The choices made last time for this header row (the mapping screen) come back once.
+    if (!d.layoutApplied) {
+        d.layoutApplied = true;
+        if (const core::ReportLayout* l = core::findLayout(s.settings, core::layoutKey(d.preview->headers))) {
+            d.choices.headerMetrics = l->columns;
+            d.dirty = true;
+            refresh(d, s);
+        }
+    }
+}
+
+void setChoice(std::vector<std::pair<std::string, std::string>>& choices, const std::string& key, const std::string& value, bool remove) {
+    auto it = std::find_if(choices.begin(), choices.end(), [&](const auto& c) { return c.first == key; });
+    if (remove) {
+        if (it != choices.end()) choices.erase(it);
+    } else if (it == choices.end()) {
+        choices.emplace_back(key, value);
+    } else {
+        it->second = value;
+    }
+}
+
+// The month, the sheet and the platform of the accounts.
+void drawTarget(DataImportDialog& d, const core::AppState& s) {
+    std::vector<std::string> months;
+    for (const auto& p : s.periods) months.push_back(trf(p.closed ? "data.period_closed" : "data.period", {core::formatMonth(p.month)}));
+    if (combo("dataimport.month", tr("dataimport.month"), d.period, months, 200) && d.chatLog) d.dirty = true;
+    if (d.preview && d.preview->sheets.size() > 1) {
+        ImGui::SameLine();
+        if (combo("dataimport.sheet", tr("dataimport.sheet"), d.sheet, d.preview->sheets, 160)) {
+            d.choices.sheet = d.preview->sheets[size_t(d.sheet)];
+            d.layoutApplied = false;
+            d.dirty = true;
+        }
+    }
+    if (d.chatLog) {
+        textWrapped("dataimport.chat_used", d.chatSettingsUsed);
+        text("dataimport.orders_file", d.ordersName.empty() ? tr("dataimport.no_orders") : trf("dataimport.orders", {d.ordersName}));
+        ImGui::SameLine();
+        if (smallButton("dataimport.pick_orders", tr("dataimport.pick_orders"))) d.pickOrders = true;
+        for (size_t i = 0; i < d.chatWarnings.size(); ++i)
+            textWrapped(("dataimport.chat_warning" + std::to_string(i)).c_str(), d.chatWarnings[i]);
+    }
+}
+
+// The mapping screen: each column's metric (agent columns are shown as such).
+void drawColumns(DataImportDialog& d) {
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (!collapsingHeader("dataimport.columns", trf("dataimport.columns", {std::to_string(d.preview->headers.size())}))) return;
+    std::vector<std::string> items{tr("dataimport.not_imported")};
+    std::vector<std::string> ids{""};
+    for (const auto& m : core::Catalog::builtin().all()) {
+        items.push_back(uiLanguage() == core::Lang::Zh ? m.zh + "  (" + m.id + ")" : m.en + "  (" + m.id + ")");
+        ids.push_back(m.id);
+    }
+    const auto& p = *d.preview;
+    for (size_t c = 0; c < p.headers.size(); ++c) {
+        const std::string id = "dataimport.col" + std::to_string(c);
+        text((id + ".header").c_str(), p.headers[c].empty() ? "-" : p.headers[c]);
+        ImGui::SameLine(220);
+        if (p.agentColumns[c]) {
+            textDisabled((id + ".agent").c_str(), tr("dataimport.agent_column"));
+            continue;
+        }
+        const std::string& metric = c < p.columnMetrics.size() ? p.columnMetrics[c] : std::string();
+        int current = int(std::find(ids.begin(), ids.end(), metric) - ids.begin());
+        if (combo(id.c_str(), "", current, items, 320)) {
+            setChoice(d.choices.headerMetrics, std::string(core::trim(p.headers[c])), ids[size_t(current)], false);
+            d.dirty = true;
+        }
+    }
+}
+
+// Names the roster does not know: bound to an agent here (and kept with that agent), else left out.
+void drawUnknown(DataImportDialog& d, const core::AppState& s) {
+    std::vector<std::string> agents{tr("dataimport.leave_out")};
+    for (const auto& a : s.roster) agents.push_back(a.name);
+    const auto& p = *d.preview;
+    // Bound names are matched now, so they are no longer unknown: list them too, to undo a binding.
+    std::vector<std::pair<std::string, std::string>> rows; // name, bound agent
+    for (const auto& u : p.unknown) rows.emplace_back(u.name, "");
+    for (const auto& [name, agent] : d.choices.bindings) rows.emplace_back(name, agent);
+    if (rows.empty()) return;
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (!collapsingHeader("dataimport.unknown", trf("dataimport.unknown", {std::to_string(p.unknown.size())}))) return;
+    textWrapped("dataimport.unknown_intro", tr("dataimport.unknown_intro"));
+    combo("dataimport.platform", tr("dataimport.platform"), d.platform, platformLabels(), 160);
+    for (size_t k = 0; k < rows.size(); ++k) {
+        const std::string id = "dataimport.bind" + std::to_string(k);
+        std::string lines;
+        for (const auto& u : p.unknown)
+            if (u.name == rows[k].first)
+                for (uint32_t l : u.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(l);
+        text((id + ".name").c_str(), rows[k].first + (lines.empty() ? "" : "  " + trf("dataimport.lines", {lines})));
+        ImGui::SameLine(320);
+        int current = int(std::find(agents.begin(), agents.end(), rows[k].second) - agents.begin());
+        if (current >= int(agents.size())) current = 0;
+        if (combo(id.c_str(), "", current, agents, 200)) {
+            setChoice(d.choices.bindings, rows[k].first, agents[size_t(current)], current == 0);
+            d.dirty = true;
+        }
+    }
+}
+
+void drawProblems(const DataImportDialog& d) {
+    const auto& problems = d.preview->problems;
+    if (problems.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    const bool open = collapsingHeader("dataimport.problems", trf("dataimport.problems", {std::to_string(problems.size())}));
+    ImGui::PopStyleColor();
+    if (!open) return;
+    for (size_t i = 0; i < problems.size(); ++i)
+        textWrapped(("dataimport.problem" + std::to_string(i)).c_str(), core::textIn(problems[i], uiLanguage()));
+}
+
+// The values as they will be set: an agent per row, a metric per column.
+void drawValues(const DataImportDialog& d) {
+    const auto& in = d.preview->input;
+    const auto& cols = in.metrics.columns();
+    if (in.agents.empty() || cols.empty()) return;
+    const int n = int(std::min<size_t>(cols.size(), 60)) + 1;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg;
+    if (!ImGui::BeginTable("##dataimport_values", n, flags, ImVec2(0, 200))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn(imguiLabel(tr("roster.name"), "dataimport.h_agent").c_str());
+    for (int c = 1; c < n; ++c) {
+        const std::string id = "dataimport.h" + std::to_string(c);
+        ImGui::TableSetupColumn(imguiLabel(metricLabel(cols[size_t(c - 1)]), id.c_str()).c_str());
+    }
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(in.agents.size()));
+    while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string row = "dataimport.v" + std::to_string(r);
+            text((row + ".agent").c_str(), in.agents[size_t(r)].name);
+            for (int c = 1; c < n; ++c) {
+                ImGui::TableNextColumn();
+                auto v = in.metrics.get(size_t(r), c - 1);
+                text((row + "." + cols[size_t(c - 1)]).c_str(), v ? valueText(cols[size_t(c - 1)], *v) : "");
+            }
+        }
+    ImGui::EndTable();
+}
+
+size_t valueCount(const core::PeriodInput& in) {
+    size_t n = 0;
+    for (size_t r = 0; r < in.agents.size(); ++r)
+        for (size_t c = 0; c < in.metrics.columns().size(); ++c) n += in.metrics.get(r, int(c)).has_value();
+    return n;
+}
+} // namespace
+
+bool isDataFile(const std::string& fileName) {
+    std::string lower;
+    for (char c : fileName) lower += char(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* ext : {".csv", ".tsv", ".txt", ".xlsx"}) {
+        const std::string e(ext);
+        if (lower.size() >= e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0) return true;
+    }
+    return false;
+}
+
+void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes, std::string error) {
+    if (d.open && d.awaitingOrders) { // the orders file of the chat logs being previewed
+        d.awaitingOrders = false;
+        if (!error.empty()) { d.error = fileName + ": " + error; return; }
+        d.ordersName = std::move(fileName);
+        d.ordersBytes = std::move(bytes);
+        d.dirty = true;
+        return;
+    }
+    d = DataImportDialog{};
+    d.open = true;
+    if (!error.empty()) { // the browser could not read it
+        d.fileName = fileName;
+        d.error = fileName + ": " + error;
+        d.dirty = false;
+        return;
+    }
+    d.chatLog = core::looksLikeChatMessages(bytes);
+    d.fileName = std::move(fileName);
+    d.bytes = std::move(bytes);
+    d.period = s.selectedPeriod;
+}
+
+void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions& out) {
+    if (!d.open) return;
+    refresh(d, s);
+    bool open = true;
+    const std::string title = trf(d.chatLog ? "dataimport.title_chat" : "dataimport.title", {d.fileName});
+    if (beginDialog("dataimport.window", title, &open, 820, 600)) {
+        if (d.preview && !d.preview->encoding.empty() && !d.chatLog)
+            textDisabled("dataimport.encoding", trf("dataimport.encoding", {d.preview->encoding}));
+        drawTarget(d, s);
+        const bool closed = d.period >= 0 && d.period < int(s.periods.size()) && s.periods[size_t(d.period)].closed;
+        if (!d.error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+            textWrapped("dataimport.error", d.error);
+            ImGui::PopStyleColor();
+        } else if (d.preview) {
+            drawColumns(d);
+            drawUnknown(d, s);
+            drawProblems(d);
+            drawValues(d);
+            const size_t values = valueCount(d.preview->input);
+            const std::string month = d.period >= 0 && d.period < int(s.periods.size()) ? core::formatMonth(s.periods[size_t(d.period)].month) : "-";
+            text("dataimport.summary", closed ? trf("dataimport.closed", {month})
+                                              : trf("dataimport.summary", {std::to_string(d.preview->input.agents.size()),
+                                                                           std::to_string(values), month}));
+            ImGui::BeginDisabled(values == 0 || closed || s.readOnly);
+            if (button("dataimport.apply", tr("dataimport.apply"))) {
+                const std::string platform = d.platform > 0 ? core::platformIds()[size_t(d.platform - 1)] : "";
+                out.push(core::importAction(*d.preview, d.period, d.choices, platform));
+                open = false;
+            }
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+        }
+        if (button("dataimport.cancel", tr("settings.cancel"))) open = false;
+    }
+    endDialog();
+    if (!open) d = DataImportDialog{};
+}
+
+} // namespace kefu::web::ui
