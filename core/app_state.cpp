@@ -365,7 +365,9 @@ Change importValues(AppState& s, const ImportValues& a) {
     const int changed = writeValues(s, a.period, edits, sources.data());
     if (changed < 0) return {};
     int bound = 0;
-    for (const auto& [agent, account] : a.bindings) {
+    for (const auto& binding : a.bindings) {
+        const std::string& agent = binding.first;
+        const NicknameBinding& account = binding.second;
         auto it = std::find_if(s.roster.begin(), s.roster.end(), [&](const Agent& x) { return x.name == agent; });
         if (it == s.roster.end() || account.account.empty()) continue;
         if (std::any_of(it->nicknames.begin(), it->nicknames.end(), [&](const NicknameBinding& n) { return n.account == account.account; }))

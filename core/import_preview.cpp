@@ -14,9 +14,9 @@ namespace {
 // The roster with the screen's bindings added as nicknames, so bound rows match like known accounts.
 std::vector<Agent> rosterWithBindings(const std::vector<Agent>& roster, const ImportChoices& choices) {
     std::vector<Agent> out = roster;
-    for (const auto& [name, agent] : choices.bindings) {
-        auto it = std::find_if(out.begin(), out.end(), [&](const Agent& a) { return a.name == agent; });
-        if (it != out.end()) it->nicknames.push_back({"", name});
+    for (const auto& binding : choices.bindings) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const Agent& a) { return a.name == binding.second; });
+        if (it != out.end()) it->nicknames.push_back({"", binding.first});
     }
     return out;
 }
