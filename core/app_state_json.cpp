@@ -20,6 +20,14 @@ Json rosterJson(const AppState& s) {
         j.set("group", Json::string(a.group));
         j.set("status", Json::string(statusId(a.status)));
         j.set("level", Json::string(a.level));
+        Json nicks = Json::array();
+        for (const auto& n : a.nicknames) {
+            Json nj = Json::object();
+            nj.set("platform", Json::string(n.platform));
+            nj.set("account", Json::string(n.account));
+            nicks.push(std::move(nj));
+        }
+        j.set("nicknames", std::move(nicks));
         roster.push(std::move(j));
     }
     return roster;
@@ -75,6 +83,12 @@ Json appStateToJson(const AppState& s) {
         }
     }
     j.set("values", std::move(values));
+    // Where the selected month's imported values came from: {"agent\u001fmetric": "file [sheet] row"}.
+    Json sources = Json::object();
+    if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size()))
+        for (const auto& [key, p] : s.periods[size_t(s.selectedPeriod)].sources)
+            sources.set(key, Json::string(p.file + (p.sheet.empty() ? "" : " [" + p.sheet + "]") + " " + std::to_string(p.row)));
+    j.set("sources", std::move(sources));
     Json events = Json::array();
     if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size()))
         for (const auto& e : s.periods[size_t(s.selectedPeriod)].input.events) {

@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "i18n.h"
 #include "platform.h"
+#include "reports.h"
 #include "storage.h"
 
 namespace kefu::web {
@@ -56,6 +57,7 @@ void App::frame(const ui::StatusInfo& fontStatus) {
     drawPanels(layout);
     if (m_pay.print) m_pay.printedTo = platform::printHtml(m_pay.print->title, m_pay.print->html);
     m_pay.print.reset();
+    runReportRequests(m_menu, m_state);
     if (!m_scheme.exportName.empty()) storage::download(std::exchange(m_scheme.exportName, ""), m_scheme.exportText);
     if (std::exchange(m_scheme.pickFile, false)) {
         if (storage::canPickByDialog()) storage::pickFile(".json,application/json");

@@ -139,6 +139,16 @@ export async function addAgentByIme(page, name) {
   await waitFor(page, `${name} on the roster`, async () => (await state(page)).roster.some((a) => a.name === name));
 }
 
+// Replaces a field's text: click, select all, insert through the IME path.
+export async function typeInto(page, id, text) {
+  await clickItem(page, id);
+  await page.keyboard.press('Control+A');
+  await waitFrames(page, 1);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text });
+  await waitFor(page, `${id} to read ${text}`, async () => (await item(page, id)).value === text);
+}
+
 // Waits for the status bar to say the shop is saved.
 export async function waitSaved(page) {
   await waitFor(page, 'the status bar to say saved', async () => {

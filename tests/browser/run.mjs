@@ -11,7 +11,9 @@ import {
   waitFor, waitFrames, waitSaved,
 } from './lib.mjs';
 import { eventsTests } from './events.mjs';
+import { importTests } from './import.mjs';
 import { payslipTests } from './payslips.mjs';
+import { reportTests } from './reports.mjs';
 import { schemeTests } from './scheme.mjs';
 import { persistenceTests } from './persistence.mjs';
 import { setupTests } from './setup.mjs';
@@ -303,9 +305,11 @@ test('a failing save says so, keeps the data and offers the file export', async 
 persistenceTests(test, { VIEWPORT, SHOTS });
 workflowTests(test, { VIEWPORT, SHOTS, ROOT, KEFU });
 payslipTests(test, { VIEWPORT, SHOTS });
+reportTests(test, { VIEWPORT, SHOTS, ROOT, KEFU });
 schemeTests(test, { VIEWPORT, SHOTS });
 eventsTests(test, { VIEWPORT, SHOTS });
 setupTests(test, { VIEWPORT, SHOTS });
+importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU });
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -2,17 +2,7 @@
 // scheme, first month), agents typed with the IME, the groups dialog, a new month, an agent
 // leaving from a month on, the shop's settings; after a reload everything is there.
 import path from 'node:path';
-import { addAgentByIme, check, clickItem, item, openPage, ready, state, waitFor, waitFrames, waitSaved } from './lib.mjs';
-
-// Replaces a field's text: click, select all, insert through the IME path.
-async function typeInto(page, id, text) {
-  await clickItem(page, id);
-  await page.keyboard.press('Control+A');
-  await waitFrames(page, 1);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.insertText', { text });
-  await waitFor(page, `${id} to read ${text}`, async () => (await item(page, id)).value === text);
-}
+import { addAgentByIme, check, clickItem, item, openPage, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
 
 async function menu(page, menuId, itemId) {
   await clickItem(page, menuId);

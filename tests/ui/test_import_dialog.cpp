@@ -23,6 +23,8 @@ TEST_CASE("import dialog: a report is previewed; 导入 queues the matched agent
     PanelTest t("data import dialog (report)", demoState());
     CHECK(t.label("dataimport.window").find("qianniu.csv") != std::string::npos);
     CHECK(t.label("dataimport.encoding") == "文件编码：UTF-8");
+    CHECK(!t.nb.item("dataimport.col1")); // every column recognised: the mapping starts closed
+    REQUIRE(t.clickAndDraw("dataimport.columns"));
     CHECK(t.label("dataimport.col0.agent") == "客服信息列");
     CHECK(t.label("dataimport.col1").find("(receptions)") != std::string::npos);
     CHECK(t.label("dataimport.col3").find("(reply_rate)") != std::string::npos);

@@ -29,7 +29,7 @@ std::string settingsText(const core::ChatSettings& c) {
     std::string hours;
     for (const auto& h : c.serviceHours) hours += (hours.empty() ? "" : ", ") + core::formatServiceHours(h);
     if (hours.empty()) hours = tr("dataimport.all_day");
-    const std::string cap = c.responseCapS > 0 ? std::to_string(c.responseCapS) : tr("dataimport.no_cap");
+    const std::string cap = c.responseCapS > 0 ? trf("dataimport.cap_s", {std::to_string(c.responseCapS)}) : tr("dataimport.no_cap");
     return trf("dataimport.chat_settings", {hours, cap, std::to_string(c.slowResponseS)});
 }
 
@@ -97,9 +97,13 @@ void drawTarget(DataImportDialog& d, const core::AppState& s) {
     }
 }
 
-// The mapping screen: each column's metric (agent columns are shown as such).
+// The mapping screen: each column's metric (agent columns are shown as such). Open at first when
+// a column is not recognised (the canonical columns of chat-log metrics always are).
 void drawColumns(DataImportDialog& d) {
-    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    bool unmapped = false;
+    for (size_t c = 0; c < d.preview->headers.size(); ++c)
+        unmapped |= !d.preview->agentColumns[c] && (c >= d.preview->columnMetrics.size() || d.preview->columnMetrics[c].empty());
+    if (unmapped) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (!collapsingHeader("dataimport.columns", trf("dataimport.columns", {std::to_string(d.preview->headers.size())}))) return;
     std::vector<std::string> items{tr("dataimport.not_imported")};
     std::vector<std::string> ids{""};
@@ -118,7 +122,7 @@ void drawColumns(DataImportDialog& d) {
         }
         const std::string& metric = c < p.columnMetrics.size() ? p.columnMetrics[c] : std::string();
         int current = int(std::find(ids.begin(), ids.end(), metric) - ids.begin());
-        if (combo(id.c_str(), "", current, items, 320)) {
+        if (filteredCombo(id.c_str(), "", current, items, &d.metricFilter, 320)) {
             setChoice(d.choices.headerMetrics, std::string(core::trim(p.headers[c])), ids[size_t(current)], false);
             d.dirty = true;
         }
@@ -256,10 +260,14 @@ void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions&
             textWrapped("dataimport.error", d.error);
             ImGui::PopStyleColor();
         } else if (d.preview) {
+            // The preview scrolls; the summary and the buttons stay at the bottom.
+            const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+            ImGui::BeginChild("##dataimport_body", ImVec2(0, -footer));
             drawColumns(d);
             drawUnknown(d, s);
             drawProblems(d);
             drawValues(d);
+            ImGui::EndChild();
             const size_t values = valueCount(d.preview->input);
             const std::string month = d.period >= 0 && d.period < int(s.periods.size()) ? core::formatMonth(s.periods[size_t(d.period)].month) : "-";
             text("dataimport.summary", closed ? trf("dataimport.closed", {month})

@@ -252,6 +252,7 @@ struct DataImportDialog {
     std::string error;                     // the file could not be read (file, line, column)
     std::vector<std::string> chatWarnings; // chat logs: blocks without agent, unattributed orders
     std::string chatSettingsUsed;          // what the metrics were computed with, shown
+    std::string metricFilter;              // the text typed into an open column's metric list
 };
 // Opens the dialog on a file (a new file resets the choices).
 void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes,

@@ -89,12 +89,25 @@ bool inputText(const char* id, std::string_view hint, std::string& value, float 
 }
 
 bool combo(const char* id, std::string_view label, int& current, const std::vector<std::string>& items, float width) {
+    return filteredCombo(id, label, current, items, nullptr, width);
+}
+
+bool filteredCombo(const char* id, std::string_view label, int& current, const std::vector<std::string>& items,
+                   std::string* filter, float width) {
     for (const auto& s : items) fonts().noteText(s);
     ImGui::SetNextItemWidth(width);
     const char* preview = current >= 0 && current < int(items.size()) ? items[size_t(current)].c_str() : "";
     bool changed = false;
-    if (ImGui::BeginCombo(imguiLabel(label, id).c_str(), preview)) {
+    if (ImGui::BeginCombo(imguiLabel(label, id).c_str(), preview, filter ? ImGuiComboFlags_HeightLarge : 0)) {
+        if (filter) { // typed text narrows the list; the field has the keyboard when the list opens
+            if (ImGui::IsWindowAppearing()) {
+                filter->clear();
+                ImGui::SetKeyboardFocusHere();
+            }
+            inputText((std::string(id) + ".filter").c_str(), tr("widgets.filter_hint"), *filter, -1);
+        }
         for (int i = 0; i < int(items.size()); ++i) {
+            if (filter && !filter->empty() && items[size_t(i)].find(*filter) == std::string::npos) continue;
             std::string itemId = std::string(id) + "." + std::to_string(i);
             if (ImGui::Selectable(imguiLabel(items[size_t(i)], itemId.c_str()).c_str(), i == current)) {
                 current = i;

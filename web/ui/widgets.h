@@ -26,6 +26,10 @@ bool inputText(const char* id, std::string_view hint, std::string& value, float 
 void clearField(const char* id, std::string& value, bool refocus);
 // A drop-down of translated items; returns true when the selection changed.
 bool combo(const char* id, std::string_view label, int& current, const std::vector<std::string>& items, float width = -1);
+// The same for long lists (the catalog's metrics): a text field on top of the list keeps the items
+// that contain the typed text (`filter` holds it; emptied whenever the list opens).
+bool filteredCombo(const char* id, std::string_view label, int& current, const std::vector<std::string>& items,
+                   std::string* filter, float width = -1);
 bool radio(const char* id, std::string_view label, bool active);
 bool checkbox(const char* id, std::string_view label, bool& value);
 void text(const char* id, std::string_view s);

@@ -1,0 +1,223 @@
+// Browser tests of 导入数据: a GBK CSV with 千牛-style headers picked through the file dialog (an
+// unknown account bound to an agent with its platform, a column mapped by hand), and an XLSX that
+// LibreOffice wrote from such a report; the values the page takes equal `kefu import` on the same
+// file, the import is one undo step, and after a reload the values, the binding and each value's
+// source are still there. A chat log is previewed with the shop's service hours.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { check, clickItem, item, items, openPage, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
+
+const REPORT_HEADER = '旺旺昵称,接待人数,平均响应时长(秒),3分钟人工响应率,旺旺回复率,点赞数(自定义)';
+const REPORT_ROWS = [
+  '小美家居旗舰店:小喆,1400,11.5,98.20%,99.10%,40',
+  '小美家居旗舰店:思雨,1450,17,96.00%,97.00%,30',
+  '小美家居旗舰店:新人甲,30,40,80.00%,90.00%,2',
+  '汇总值,2880,14.3,97.00%,98.00%,72',
+];
+
+// The canonical CSV of `kefu import` as {agent: {metric: value}}.
+function kefuImport(kefu, file, roster) {
+  const out = execFileSync(kefu, ['import', file, '--roster', roster], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines = out.trim().split('\n');
+  const header = lines[0].split(',');
+  const rows = {};
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    rows[cells[0]] = {};
+    header.forEach((h, i) => {
+      if (i > 0 && cells[i] !== '' && !['group', 'status', 'id', 'level', 'hire_date', 'regular_since'].includes(h)) rows[cells[0]][h] = Number(cells[i]);
+    });
+  }
+  return rows;
+}
+
+// Opens a combo and clicks the option whose label passes `test`, scrolling its list with the mouse
+// wheel as a person would (only the options in view are there to click).
+async function pickOption(page, comboId, test) {
+  await clickItem(page, comboId);
+  for (let tries = 0; tries < 40; tries++) {
+    const options = (await items(page)).filter((i) => i.id.startsWith(comboId + '.') && i.type === 'option');
+    const option = options.find((i) => test(i.label));
+    if (option) return clickItem(page, option.id);
+    check(options.length > 0, `the options of ${comboId} are not open`);
+    const last = options[options.length - 1];
+    await page.mouse.move(last.x + last.w / 2, last.y + last.h / 2);
+    await page.mouse.wheel(0, 120);
+    await waitFrames(page, 2);
+  }
+  throw new Error(`no option of ${comboId} matches`);
+}
+
+async function pickFile(page, file) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 15000 });
+  chooser.catch(() => {});
+  await clickItem(page, 'menu.file');
+  await clickItem(page, 'file.import');
+  await (await chooser).setFiles(file);
+  await waitFor(page, 'the import dialog', () => item(page, 'dataimport.window'), 15000);
+}
+
+const near = (a, b) => Math.abs(a - b) < 1e-9;
+
+export function importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
+  const files = path.join(SHOTS, 'files');
+  fs.mkdirSync(files, { recursive: true });
+
+  test('import: a GBK 千牛 report through the file dialog, an account bound, a column mapped; a LibreOffice XLSX; equal to kefu import; kept after reload', async ({ browser, base, errors }) => {
+    check(KEFU && fs.existsSync(KEFU), `the kefu command line is needed for the comparison (--kefu): ${KEFU}`);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await openPage(context, base + '/?demo=1', errors);
+      const shot = (name) => page.screenshot({ path: path.join(SHOTS, `import-${name}.png`) });
+      await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2024-03' }));
+      await waitFor(page, 'March selected', async () => (await state(page)).period === '2024-03');
+
+      // A GBK file, as 千牛 exports it.
+      const utf8 = path.join(files, 'qianniu-utf8.csv'), gbk = path.join(files, '千牛客服绩效-2024-03.csv');
+      fs.writeFileSync(utf8, [REPORT_HEADER, ...REPORT_ROWS].join('\r\n') + '\r\n');
+      execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', '-o', gbk, utf8]);
+      await pickFile(page, gbk);
+      check((await item(page, 'dataimport.encoding')).label === '文件编码：GBK', 'the encoding is not said');
+      check((await item(page, 'dataimport.col1')).label.includes('(receptions)'), 'receptions not recognised');
+      check((await item(page, 'dataimport.col3')).label.includes('(response_3min_rate)'), '3分钟人工响应率 not recognised');
+      check((await item(page, 'dataimport.col5')).label === '不导入', 'the unknown column is not left out');
+      const unknown = await item(page, 'dataimport.bind0.name');
+      check(unknown && unknown.label.startsWith('小美家居旗舰店:新人甲'), `unknown names: ${unknown && unknown.label}`);
+      check((await item(page, 'dataimport.summary')).label === '将导入 2 位客服的 8 个数值到 2024-03（可撤销）',
+        `summary: ${(await item(page, 'dataimport.summary')).label}`);
+      await shot('gbk-preview');
+
+      // The mapping screen: 点赞数(自定义) is 点名好评数; the unknown account is 陈玥's, on Tmall.
+      await clickItem(page, 'dataimport.col5');
+      await waitFor(page, 'the filter of the metric list', () => item(page, 'dataimport.col5.filter'));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.insertText', { text: '好评' });
+      const praise = await waitFor(page, 'the filtered list', async () => {
+        const options = (await items(page)).filter((i) => i.id.startsWith('dataimport.col5.') && i.type === 'option');
+        return options.length === 1 ? options[0] : null;
+      });
+      check(praise.label.endsWith('(named_praises)'), `filtered option: ${praise.label}`);
+      await clickItem(page, praise.id);
+      await waitFor(page, 'the column mapped', async () => (await item(page, 'dataimport.col5')).label.includes('(named_praises)'));
+      await pickOption(page, 'dataimport.platform', (l) => l === '天猫');
+      await pickOption(page, 'dataimport.bind0', (l) => l === '陈玥');
+      await waitFor(page, 'the binding in the preview', async () =>
+        ((await item(page, 'dataimport.summary')) || {}).label === '将导入 3 位客服的 15 个数值到 2024-03（可撤销）');
+      await shot('gbk-bound');
+      const before = await state(page);
+      await clickItem(page, 'dataimport.apply');
+      const after = await waitFor(page, 'the import applied', async () => {
+        const s = await state(page);
+        return s.undo === 'import' ? s : null;
+      });
+      check(!(await item(page, 'dataimport.window')), 'the dialog stayed open');
+      check(after.values['陈玥'].receptions === 30 && after.values['陈玥'].named_praises === 2, `陈玥: ${JSON.stringify(after.values['陈玥'])}`);
+      check(near(after.values['王喆'].response_3min_rate, 0.982) && after.values['王喆'].receptions === 1400, `王喆: ${JSON.stringify(after.values['王喆'])}`);
+      check(after.values['赵宇航'].receptions === before.values['赵宇航'].receptions, 'an agent not in the file changed');
+      const chen = after.roster.find((a) => a.name === '陈玥');
+      check(chen.nicknames.some((n) => n.platform === 'tmall' && n.account === '小美家居旗舰店:新人甲'), `陈玥's accounts: ${JSON.stringify(chen.nicknames)}`);
+      check(after.sources['王喆\u001freceptions'] === '千牛客服绩效-2024-03.csv 2', `source: ${after.sources['王喆\u001freceptions']}`);
+      check(after.audit[after.audit.length - 1].action === 'import', 'the import is not in the change log');
+
+      // What `kefu import` makes of the same file (with the binding in a roster) is what the page took.
+      const roster = path.join(files, 'roster-bound.csv');
+      fs.writeFileSync(roster, fs.readFileSync(path.join(ROOT, 'assets/demo/roster.csv'), 'utf8')
+        .replace('小美家居旗舰店:玥玥', '小美家居旗舰店:玥玥|小美家居旗舰店:新人甲'));
+      const mappedUtf8 = path.join(files, 'qianniu-mapped.csv');
+      fs.writeFileSync(mappedUtf8, [REPORT_HEADER.replace('点赞数(自定义)', 'named_praises'), ...REPORT_ROWS].join('\n') + '\n');
+      const cli = kefuImport(KEFU, mappedUtf8, roster);
+      for (const [agent, metrics] of Object.entries(cli))
+        for (const [metric, v] of Object.entries(metrics))
+          check(near(after.values[agent][metric], v), `${agent} ${metric}: ${after.values[agent][metric]} in the page, ${v} from kefu import`);
+
+      // One undo step takes it all back.
+      await page.keyboard.press('Control+z');
+      const undone = await waitFor(page, 'the import undone', async () => {
+        const s = await state(page);
+        return s.values['陈玥'].receptions === before.values['陈玥'].receptions ? s : null;
+      });
+      check(!undone.roster.find((a) => a.name === '陈玥').nicknames.some((n) => n.account.includes('新人甲')), 'the binding stayed after undo');
+      await page.keyboard.press('Control+y');
+      await waitFor(page, 'the import again', async () => (await state(page)).values['陈玥'].receptions === 30);
+
+      // An XLSX that LibreOffice wrote from a report, into February.
+      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-lo-'));
+      const feb = path.join(files, 'qianniu-2024-02.csv');
+      fs.writeFileSync(feb, [REPORT_HEADER.replace(',点赞数(自定义)', ''), '小美家居旗舰店:小喆,1300,12.5,97.50%,98.80%',
+        '小美家居旗舰店:思雨,1350,16,95.00%,96.50%', '汇总值,2650,14,96.00%,97.00%'].join('\n') + '\n');
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:44,34,76,1',
+        '--convert-to', 'xlsx', '--outdir', files, feb], { stdio: 'ignore', timeout: 120000 });
+      const xlsx = feb.replace(/\.csv$/, '.xlsx');
+      check(fs.existsSync(xlsx), 'LibreOffice wrote no xlsx');
+      await pickFile(page, xlsx);
+      await pickOption(page, 'dataimport.month', (l) => l.includes('2024-02'));
+      await waitFor(page, 'February chosen', async () => ((await item(page, 'dataimport.summary')) || {}).label === '将导入 2 位客服的 8 个数值到 2024-02（可撤销）');
+      await shot('xlsx-preview');
+      await clickItem(page, 'dataimport.apply');
+      await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2024-02' }));
+      const febState = await waitFor(page, 'February imported', async () => {
+        const s = await state(page);
+        return s.period === '2024-02' && s.values['王喆'].receptions === 1300 ? s : null;
+      });
+      const cliXlsx = kefuImport(KEFU, xlsx, path.join(ROOT, 'assets/demo/roster.csv'));
+      for (const [agent, metrics] of Object.entries(cliXlsx))
+        for (const [metric, v] of Object.entries(metrics))
+          check(near(febState.values[agent][metric], v), `xlsx ${agent} ${metric}: ${febState.values[agent][metric]} in the page, ${v} from kefu import`);
+      check(/qianniu-2024-02\.xlsx \[.+\] 2/.test(febState.sources['王喆\u001freceptions']), `xlsx source: ${febState.sources['王喆\u001freceptions']}`);
+
+      // After a reload: the values, the binding and the sources.
+      await waitSaved(page);
+      await page.goto(base + '/'); // not ?demo=1, which opens the demo shop afresh
+      await ready(page);
+      await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2024-03' }));
+      const back = await waitFor(page, 'March after the reload', async () => {
+        const s = await state(page);
+        return s.period === '2024-03' ? s : null;
+      });
+      check(back.values['陈玥'].receptions === 30 && back.values['王喆'].receptions === 1400, 'the imported values are gone after the reload');
+      check(back.roster.find((a) => a.name === '陈玥').nicknames.some((n) => n.platform === 'tmall' && n.account === '小美家居旗舰店:新人甲'), 'the binding is gone after the reload');
+      check(back.sources['陈玥\u001freceptions'] === '千牛客服绩效-2024-03.csv 4', `source after reload: ${back.sources['陈玥\u001freceptions']}`);
+      await clickItem(page, 'tab.data');
+      await waitFrames(page, 3);
+      await shot('data-after');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('import: chat logs are previewed with the shop\'s service hours; the orders file is optional', async ({ browser, base, errors }) => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await openPage(context, base + '/?demo=1', errors);
+      const messages = path.join(files, 'messages-2024-03.csv');
+      fs.writeFileSync(messages, ['session_id,time,role,agent,buyer,text',
+        's1,2024-03-04 09:00:00,buyer,王喆,b1,在吗', 's1,2024-03-04 09:00:30,agent,王喆,b1,"您好，在的"',
+        's2,2024-03-04 23:00:00,buyer,王喆,b2,在吗', 's2,2024-03-04 23:05:00,agent,王喆,b2,您好'].join('\n') + '\n');
+      // The preview with the shop's service hours: the 23:00 block is left out of the response times.
+      const withHours = async (hours, expected) => {
+        await clickItem(page, 'menu.file');
+        await clickItem(page, 'file.settings');
+        await typeInto(page, 'settings.hours', hours);
+        await clickItem(page, 'settings.save');
+        await waitFor(page, `service hours ${hours}`, async () =>
+          JSON.stringify((await state(page)).settings.chat.service_hours) === JSON.stringify([hours]));
+        await pickFile(page, messages);
+        const title = await item(page, 'dataimport.window');
+        check(title.label.startsWith('导入聊天记录'), `title: ${title.label}`);
+        const used = (await item(page, 'dataimport.chat_used')).label;
+        check(used.includes(`服务时间 ${hours}`), `settings used: ${used}`);
+        const avg = await waitFor(page, 'the preview', () => item(page, 'dataimport.v0.avg_response_s'));
+        check(avg.label === String(expected), `average response ${avg.label} with ${hours}, expected ${expected}`);
+        await page.screenshot({ path: path.join(SHOTS, `import-chatlog-${hours.replace(/:/g, '')}.png`) });
+        await clickItem(page, 'dataimport.cancel');
+        await waitFor(page, 'the dialog closed', async () => !(await item(page, 'dataimport.window')));
+      };
+      await withHours('08:00-22:00', 30);
+      await withHours('08:00-24:00', 165);
+    } finally {
+      await context.close();
+    }
+  });
+}
