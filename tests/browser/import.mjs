@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { check, clickItem, item, items, openPage, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
+import { check, clickItem, item, items, openPage, pickOption, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
 
 const REPORT_HEADER = '旺旺昵称,接待人数,平均响应时长(秒),3分钟人工响应率,旺旺回复率,点赞数(自定义)';
 const REPORT_ROWS = [
@@ -31,23 +31,6 @@ function kefuImport(kefu, file, roster) {
     });
   }
   return rows;
-}
-
-// Opens a combo and clicks the option whose label passes `test`, scrolling its list with the mouse
-// wheel as a person would (only the options in view are there to click).
-async function pickOption(page, comboId, test) {
-  await clickItem(page, comboId);
-  for (let tries = 0; tries < 40; tries++) {
-    const options = (await items(page)).filter((i) => i.id.startsWith(comboId + '.') && i.type === 'option');
-    const option = options.find((i) => test(i.label));
-    if (option) return clickItem(page, option.id);
-    check(options.length > 0, `the options of ${comboId} are not open`);
-    const last = options[options.length - 1];
-    await page.mouse.move(last.x + last.w / 2, last.y + last.h / 2);
-    await page.mouse.wheel(0, 120);
-    await waitFrames(page, 2);
-  }
-  throw new Error(`no option of ${comboId} matches`);
 }
 
 async function pickFile(page, file) {

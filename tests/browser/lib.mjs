@@ -149,6 +149,23 @@ export async function typeInto(page, id, text) {
   await waitFor(page, `${id} to read ${text}`, async () => (await item(page, id)).value === text);
 }
 
+// Opens a combo and clicks the option whose label passes `test`, scrolling its list with the mouse
+// wheel as a person would (only the options in view are there to click).
+export async function pickOption(page, comboId, test) {
+  await clickItem(page, comboId);
+  for (let tries = 0; tries < 40; tries++) {
+    const options = (await items(page)).filter((i) => i.id.startsWith(comboId + '.') && i.type === 'option');
+    const option = options.find((i) => test(i.label));
+    if (option) return clickItem(page, option.id);
+    check(options.length > 0, `the options of ${comboId} are not open`);
+    const last = options[options.length - 1];
+    await page.mouse.move(last.x + last.w / 2, last.y + last.h / 2);
+    await page.mouse.wheel(0, 120);
+    await waitFrames(page, 2);
+  }
+  throw new Error(`no option of ${comboId} matches`);
+}
+
 // Waits for the status bar to say the shop is saved.
 export async function waitSaved(page) {
   await waitFor(page, 'the status bar to say saved', async () => {

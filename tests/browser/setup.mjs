@@ -2,7 +2,7 @@
 // scheme, first month), agents typed with the IME, the groups dialog, a new month, an agent
 // leaving from a month on, the shop's settings; after a reload everything is there.
 import path from 'node:path';
-import { addAgentByIme, check, clickItem, item, openPage, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
+import { addAgentByIme, check, clickItem, item, openPage, pickOption, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
 
 async function menu(page, menuId, itemId) {
   await clickItem(page, menuId);
@@ -39,6 +39,20 @@ export function setupTests(test, { VIEWPORT, SHOTS }) {
       await addAgentByIme(page, '李娜');
       s = await state(page);
       check(s.roster.every((a) => a.group === '售前A组'), `groups of the new agents: ${s.roster.map((a) => a.group)}`);
+
+      // 张晓梅's account on JD (a nickname binding per platform account).
+      await clickItem(page, 'roster.r0.edit');
+      await clickItem(page, 'roster.account_add');
+      await pickOption(page, 'roster.acc0.platform', (l) => l === '京东');
+      await typeInto(page, 'roster.acc0.account', '京东小美店:晓梅');
+      await shot('accounts');
+      await clickItem(page, 'roster.edit_save');
+      s = await waitFor(page, 'the account saved', async () => {
+        const st = await state(page);
+        return st.roster[0].nicknames.length ? st : null;
+      });
+      check(JSON.stringify(s.roster[0].nicknames) === JSON.stringify([{ platform: 'jd', account: '京东小美店:晓梅' }]),
+        `张晓梅's accounts: ${JSON.stringify(s.roster[0].nicknames)}`);
 
       await clickItem(page, 'roster.groups');
       await clickItem(page, 'roster.group_add');
@@ -104,6 +118,8 @@ export function setupTests(test, { VIEWPORT, SHOTS }) {
       const after = await state(page);
       check(after.shop === '小美的店' && after.periods.join() === '2026-10,2026-11', `after reload: ${after.shop} ${after.periods}`);
       check(after.groups.includes('售后B组') && after.inactive.join() === '李娜', `after reload: ${after.groups} / ${after.inactive}`);
+      check(JSON.stringify(after.roster.find((a) => a.name === '张晓梅').nicknames) === JSON.stringify([{ platform: 'jd', account: '京东小美店:晓梅' }]),
+        'the account is gone after the reload');
       check(after.settings.number.thousands === true && after.settings.chat.response_cap_s === 600, 'settings lost on reload');
       check(after.fund.length === 1 && after.fund[0].note === '团建聚餐', 'the fund entry was lost on reload');
       check(!(await item(page, 'welcome.setup')), 'the welcome dialog came back after a reload');
