@@ -110,6 +110,11 @@ Expected<std::string> chatLogMetricsCsv(std::string_view messages, const std::st
         if (auto r = orderReader.feed(orders); !r) return Error{ordersName + ": " + r.error()};
         if (auto r = orderReader.finish(); !r) return Error{ordersName + ": " + r.error()};
     }
+    return chatLogMetricsCsv(log, messagesName, settings, month, warnings);
+}
+
+std::string chatLogMetricsCsv(const ChatLog& log, const std::string& messagesName, const ChatSettings& settings,
+                              const Month& month, std::vector<std::string>& warnings) {
     const ChatMetrics m = computeChatMetrics(log, settings, month);
     std::string csv = writeChatMetricsCsv(log, m, false, warnings);
     if (m.agents.empty()) warnings.push_back(messagesName + ": no agent has messages in " + formatMonth(month));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chat_settings.h"
+#include "chatlog.h"
 #include "date.h"
 #include "expected.h"
 #include "input.h"
@@ -55,6 +56,10 @@ bool looksLikeChatMessages(std::string_view bytes);
 // Raw chat logs (and orders, optional) for one month as the canonical metrics CSV that
 // previewImport reads, computed with the shop's chat settings (service hours, caps, thresholds).
 // `warnings` gets the shop-level facts (blocks without an agent, unattributed orders).
+// The same for a log already read (the page reads it once, in pieces; a change of service hours,
+// cap or thresholds computes again from it without reading the files).
+std::string chatLogMetricsCsv(const ChatLog& log, const std::string& messagesName, const ChatSettings& settings,
+                              const Month& month, std::vector<std::string>& warnings);
 Expected<std::string> chatLogMetricsCsv(std::string_view messages, const std::string& messagesName, std::string_view orders,
                                         const std::string& ordersName, const ChatSettings& settings, const Month& month,
                                         std::vector<std::string>& warnings);

@@ -37,6 +37,7 @@ App& app() {
 }
 
 void App::init(const AppOptions& options) {
+    storage::setFileStreamHandler(&m_streams);
     for (const auto& s : allTranslations()) fonts().noteText(s);
     m_actions.push(core::SetManagerName{platform::loadSetting("manager")});
     // ?demo=1 opens the demo shop; otherwise the shop saved last time comes back.
@@ -118,6 +119,18 @@ void App::drawWindows() {
 // opened files, the other tabs.
 void App::handleStorage() {
     if (std::exchange(m_import.openPath, false)) storage::pickFile("", m_import.path);
+    // Files read in pieces: reports, chat logs, the orders file the dialog asked for.
+    m_streams.prepare(core::chatReadOptions(m_state.settings.chat), m_dataImport.awaitingOrders ? m_dataImport.log : nullptr);
+    if (std::exchange(m_dataImport.cancelRead, false)) m_streams.cancel();
+    if (auto p = m_streams.progress()) m_dataImport.reading = ui::DataImportDialog::Reading{p->name, p->size, p->done, p->seconds};
+    else m_dataImport.reading.reset();
+    for (auto& f : m_streams.take()) {
+        if (f.orders) ui::attachOrders(m_dataImport, f.name, f.error, f.cancelled);
+        else if (f.cancelled) continue;
+        else if (!f.error.empty()) ui::openDataImport(m_dataImport, m_state, f.name, "", f.error);
+        else if (f.log) ui::openChatImport(m_dataImport, m_state, f.name, std::move(f.log));
+        else ui::openDataImport(m_dataImport, m_state, f.name, std::move(f.bytes));
+    }
     for (auto& f : storage::takeOpenedFiles()) {
         if (ui::isDataFile(f.name)) { // a report or chat logs: previewed in the import dialog
             ui::openDataImport(m_dataImport, m_state, f.name, std::move(f.bytes), f.error);

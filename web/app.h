@@ -4,6 +4,7 @@
 #pragma once
 #include "app_state.h"
 #include "autosave.h"
+#include "import_stream.h"
 #include "ui/panels.h"
 
 namespace kefu::web {
@@ -54,6 +55,7 @@ private:
     ui::SettingsWindow m_settings;
     ui::PeriodDialog m_period;
     ui::DataImportDialog m_dataImport;
+    ImportStreams m_streams; // text files read in pieces for m_dataImport
 };
 
 App& app();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kefu::web::storage {
@@ -46,6 +47,20 @@ struct OpenedFile {
     std::string bytes;
     std::string error; // could not be read
 };
+// Text files (.csv .tsv .txt) are not opened whole but read in pieces and handed to the stream
+// handler as they come (the page slices the File between frames; the desktop reads the path in
+// pieces), so a 1 GB chat log never sits in memory whole. Without a handler they open whole.
+class FileStreamHandler {
+public:
+    virtual ~FileStreamHandler() = default;
+    virtual int64_t begin(const std::string& name, uint64_t size) = 0; // a stream id
+    virtual bool chunk(int64_t stream, std::string_view bytes) = 0;   // false: stop reading
+    virtual void end(int64_t stream, const std::string& error) = 0;   // error empty: all read
+};
+void setFileStreamHandler(FileStreamHandler* handler);
+FileStreamHandler* fileStreamHandler(); // for storage_web.cpp / storage_desktop.cpp
+bool isStreamedFile(const std::string& fileName);
+
 // Opens the browser's file dialog (desktop: reads `path`, which the page ignores).
 void pickFile(const std::string& accept, const std::string& path = "");
 bool canPickByDialog(); // the page: yes; the desktop: it asks for a path instead

@@ -127,6 +127,17 @@ bool writable() { return true; }
 TabEvents takeTabEvents() { return {}; }
 
 void pickFile(const std::string&, const std::string& path) {
+    FileStreamHandler* h = fileStreamHandler();
+    if (h && isStreamedFile(path)) { // in pieces, as the page reads a File
+        std::ifstream in(path, std::ios::binary | std::ios::ate);
+        const int64_t id = h->begin(fs::path(path).filename().string(), in ? uint64_t(in.tellg()) : 0);
+        if (!in) return h->end(id, "cannot read " + path);
+        in.seekg(0);
+        std::string piece(size_t(4) << 20, '\0');
+        while (in.read(piece.data(), std::streamsize(piece.size())) || in.gcount() > 0)
+            if (!h->chunk(id, std::string_view(piece.data(), size_t(in.gcount())))) return h->end(id, "");
+        return h->end(id, in.bad() ? "read error: " + path : "");
+    }
     OpenedFile f;
     f.name = fs::path(path).filename().string();
     if (!readFile(path, f.bytes)) f.error = "cannot read " + path;

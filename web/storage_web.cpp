@@ -100,6 +100,23 @@ EMSCRIPTEN_KEEPALIVE void kefu_tab_writable() { g_tabEvents.becameWritable = tru
 EMSCRIPTEN_KEEPALIVE void kefu_file_opened(const char* name, unsigned char* data, int size, const char* error) {
     g_opened.push_back({name, takeBytes(data, size), error ? error : ""});
 }
+
+// kefuFiles.stream: a text file in pieces (File.slice). begin returns the stream id, or -1 when
+// nothing takes streams (the page then reads the file whole); chunk frees the piece and returns 0
+// to stop the reading (cancelled or refused).
+EMSCRIPTEN_KEEPALIVE double kefu_stream_begin(const char* name, double size) {
+    auto* h = kefu::web::storage::fileStreamHandler();
+    return h ? double(h->begin(name, uint64_t(size))) : -1;
+}
+EMSCRIPTEN_KEEPALIVE int kefu_stream_chunk(double stream, unsigned char* data, int size) {
+    auto* h = kefu::web::storage::fileStreamHandler();
+    const bool more = h && h->chunk(int64_t(stream), std::string_view(reinterpret_cast<const char*>(data), size_t(size)));
+    std::free(data);
+    return more ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void kefu_stream_end(double stream, const char* error) {
+    if (auto* h = kefu::web::storage::fileStreamHandler()) h->end(int64_t(stream), error ? error : "");
+}
 }
 
 namespace kefu::web::storage {

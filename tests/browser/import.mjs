@@ -39,7 +39,9 @@ async function pickFile(page, file) {
   await clickItem(page, 'menu.file');
   await clickItem(page, 'file.import');
   await (await chooser).setFiles(file);
-  await waitFor(page, 'the import dialog', () => item(page, 'dataimport.window'), 15000);
+  // The file is read in pieces (a progress dialog at first), then previewed.
+  await waitFor(page, 'the import preview', async () =>
+    !(await item(page, 'dataimport.reading')) && ((await item(page, 'dataimport.summary')) || (await item(page, 'dataimport.error'))), 15000);
 }
 
 const near = (a, b) => Math.abs(a - b) < 1e-9;
@@ -170,7 +172,7 @@ export function importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
     }
   });
 
-  test('import: chat logs are previewed with the shop\'s service hours; the orders file is optional', async ({ browser, base, errors }) => {
+  test('import: chat logs are previewed with the shop\'s service hours; a big file is read in pieces with progress and can be cancelled', async ({ browser, base, errors }) => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
       const page = await openPage(context, base + '/?demo=1', errors);
@@ -199,6 +201,39 @@ export function importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
       };
       await withHours('08:00-22:00', 30);
       await withHours('08:00-24:00', 165);
+
+      // A big messages file (about 100 MB) dropped on the page is read in pieces: the progress and
+      // the time left show, frames keep coming, 取消读取 stops it; dropped again, it is read to the end.
+      const drop = () => page.evaluate(() => {
+        const lines = ['session_id,time,role,agent,buyer,text\n'];
+        const day = (i) => String(1 + (i % 28)).padStart(2, '0');
+        for (let i = 0; i < 1200000; i++)
+          lines.push(`s${i},2024-03-${day(i)} 10:00:00,buyer,王喆,b${i % 5000},"在吗，这个有货吗"\ns${i},2024-03-${day(i)} 10:00:20,agent,王喆,b${i % 5000},您好，亲，有的\n`);
+        const file = new File(lines, 'big-messages.csv');
+        const dt = new DataTransfer();
+        dt.items.add(file);
+        document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        return file.size;
+      });
+      const size = await drop();
+      check(size > 90e6, `the big file is ${size} bytes`);
+      const reading = await waitFor(page, 'the progress', () => item(page, 'dataimport.reading'), 20000);
+      check(/正在读取 big-messages\.csv：[\d.]+ \/ \d+(\.\d)? MB/.test(reading.label), `progress: ${reading.label}`);
+      const frames = await page.evaluate(() => window.kefu.frames());
+      await waitFrames(page, 5);
+      check(await page.evaluate(() => window.kefu.frames()) >= frames + 5, 'no frames while reading');
+      await page.screenshot({ path: path.join(SHOTS, 'import-reading.png') });
+      await clickItem(page, 'dataimport.cancel_read');
+      await waitFor(page, 'the reading to stop', async () => !(await item(page, 'dataimport.reading')) && !(await item(page, 'dataimport.window')), 20000);
+      await drop();
+      const left = await waitFor(page, 'the time left', async () => {
+        const it = await item(page, 'dataimport.left');
+        return it && /约剩 \d+ 秒/.test(it.label) ? it : null;
+      }, 30000);
+      check(left, 'no time left shown');
+      const big = await waitFor(page, 'the big file read', () => item(page, 'dataimport.v0.receptions'), 120000);
+      check(Number(big.label) > 1000, `receptions of the big file: ${big.label}`);
+      await clickItem(page, 'dataimport.cancel');
     } finally {
       await context.close();
     }

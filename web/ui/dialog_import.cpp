@@ -2,6 +2,7 @@
 // mapping, the binding of unknown names, the problems and the values; nothing changes before 导入.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "csv.h"
 #include "i18n.h"
@@ -41,13 +42,10 @@ void refresh(DataImportDialog& d, const core::AppState& s) {
     d.preview.reset();
     std::string table = d.bytes, tableName = d.fileName;
     if (d.chatLog) {
-        if (d.period < 0 || d.period >= int(s.periods.size())) return;
+        if (d.period < 0 || d.period >= int(s.periods.size()) || !d.log) return;
         d.chatWarnings.clear();
         d.chatSettingsUsed = settingsText(s.settings.chat);
-        auto csv = core::chatLogMetricsCsv(d.bytes, d.fileName, d.ordersBytes, d.ordersName, s.settings.chat,
-                                           s.periods[size_t(d.period)].month, d.chatWarnings);
-        if (!csv) { d.error = core::textIn(core::errorText(csv.failure()), uiLanguage()); return; }
-        table = std::move(*csv);
+        table = core::chatLogMetricsCsv(*d.log, d.fileName, s.settings.chat, s.periods[size_t(d.period)].month, d.chatWarnings);
     }
     auto p = core::previewImport(table, tableName, s.roster, d.choices);
     if (!p) { d.error = core::textIn(core::errorText(p.failure()), uiLanguage()); return; }
@@ -90,6 +88,11 @@ void drawTarget(DataImportDialog& d, const core::AppState& s) {
     if (d.chatLog) {
         textWrapped("dataimport.chat_used", d.chatSettingsUsed);
         text("dataimport.orders_file", d.ordersName.empty() ? tr("dataimport.no_orders") : trf("dataimport.orders", {d.ordersName}));
+        if (!d.orderError.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+            textWrapped("dataimport.orders_error", d.orderError);
+            ImGui::PopStyleColor();
+        }
         ImGui::SameLine();
         if (smallButton("dataimport.pick_orders", tr("dataimport.pick_orders"))) d.pickOrders = true;
         for (size_t i = 0; i < d.chatWarnings.size(); ++i)
@@ -222,38 +225,88 @@ bool isDataFile(const std::string& fileName) {
     return false;
 }
 
-void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes, std::string error) {
-    if (d.open && d.awaitingOrders) { // the orders file of the chat logs being previewed
-        d.awaitingOrders = false;
-        if (!error.empty()) { d.error = fileName + ": " + error; return; }
+void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled) {
+    d.awaitingOrders = false;
+    d.dirty = true;
+    if (error.empty() && !cancelled) {
         d.ordersName = std::move(fileName);
-        d.ordersBytes = std::move(bytes);
-        d.dirty = true;
         return;
     }
+    if (d.log) { // a part of the orders was read: none of them count
+        d.log->orders = core::ChatOrders{};
+        d.log->hasOrders = false;
+    }
+    d.ordersName.clear();
+    if (!error.empty()) d.orderError = error;
+}
+
+void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log) {
     d = DataImportDialog{};
     d.open = true;
-    if (!error.empty()) { // the browser could not read it
+    d.chatLog = true;
+    d.log = std::move(log);
+    d.fileName = std::move(fileName);
+    d.period = s.selectedPeriod;
+}
+
+void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes, std::string error) {
+    d = DataImportDialog{};
+    d.open = true;
+    if (!error.empty()) { // it could not be read (the reader's message names the file)
         d.fileName = fileName;
-        d.error = fileName + ": " + error;
+        d.error = error.rfind(fileName, 0) == 0 ? error : fileName + ": " + error;
         d.dirty = false;
         return;
     }
-    d.chatLog = core::looksLikeChatMessages(bytes);
+    if (core::looksLikeChatMessages(bytes)) { // chat logs opened whole (without the piecewise reading)
+        auto log = std::make_shared<core::ChatLog>();
+        core::ChatReadOptions opt = core::chatReadOptions(s.settings.chat);
+        core::MessageReader reader(*log, opt);
+        auto r = reader.feed(bytes);
+        if (r) r = reader.finish();
+        openChatImport(d, s, fileName, std::move(log));
+        if (!r) {
+            d.error = fileName + ": " + r.error();
+            d.dirty = false;
+        }
+        return;
+    }
     d.fileName = std::move(fileName);
     d.bytes = std::move(bytes);
     d.period = s.selectedPeriod;
 }
 
+// A file being read: how far, how long still, and 取消.
+void drawReading(DataImportDialog& d) {
+    const auto& r = *d.reading;
+    const double mb = 1024.0 * 1024.0, fraction = r.size ? double(r.done) / double(r.size) : 0;
+    auto megabytes = [&](uint64_t bytes) { return core::formatValue(std::round(double(bytes) / mb * 10) / 10); };
+    textWrapped("dataimport.reading", trf("dataimport.reading", {r.name, megabytes(r.done), megabytes(r.size)}));
+    ImGui::ProgressBar(float(fraction), ImVec2(-1, 0));
+    std::string left = tr("dataimport.left_unknown");
+    if (r.done > 0 && r.seconds > 0.5 && fraction > 0) left = trf("dataimport.left", {std::to_string(int(r.seconds / fraction - r.seconds + 0.5))});
+    text("dataimport.left", left);
+    if (button("dataimport.cancel_read", tr("dataimport.cancel_read"))) d.cancelRead = true;
+}
+
 void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions& out) {
-    if (!d.open) return;
-    refresh(d, s);
+    if (!d.open && !d.reading) return;
+    if (d.reading && (!d.open || !d.chatLog)) { // a new file: only the progress until it is read
+        bool open = true;
+        // Its own window: the preview's window keeps its size when it opens next.
+        if (beginDialog("dataimport.reading_window", trf("dataimport.title", {d.reading->name}), &open, 520)) drawReading(d);
+        endDialog();
+        if (!open) d.cancelRead = true;
+        return;
+    }
+    if (!d.reading) refresh(d, s); // orders being read into the log: wait for them
     bool open = true;
     const std::string title = trf(d.chatLog ? "dataimport.title_chat" : "dataimport.title", {d.fileName});
     if (beginDialog("dataimport.window", title, &open, 820, 600)) {
         if (d.preview && !d.preview->encoding.empty() && !d.chatLog)
             textDisabled("dataimport.encoding", trf("dataimport.encoding", {d.preview->encoding}));
         drawTarget(d, s);
+        if (d.reading) drawReading(d);
         const bool closed = d.period >= 0 && d.period < int(s.periods.size()) && s.periods[size_t(d.period)].closed;
         if (!d.error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -239,7 +240,17 @@ struct DataImportDialog {
     bool open = false;
     std::string fileName, bytes; // the report or the messages file
     bool chatLog = false;
-    std::string ordersName, ordersBytes; // chat logs: the orders file (optional)
+    std::shared_ptr<core::ChatLog> log; // chat logs: read once, in pieces; metrics computed from it
+    std::string ordersName;             // chat logs: the orders file read into the log (optional)
+    std::string orderError;             // the orders file could not be read: none of it counts
+    // A file being read: the app fills this every frame; 取消 sets cancelRead.
+    struct Reading {
+        std::string name;
+        uint64_t size = 0, done = 0;
+        double seconds = 0;
+    };
+    std::optional<Reading> reading;
+    bool cancelRead = false;
     bool pickOrders = false;     // 选择订单文件 was clicked: the app opens the file picker
     bool awaitingOrders = false; // the next opened file is the orders file
     int period = -1;
@@ -254,9 +265,12 @@ struct DataImportDialog {
     std::string chatSettingsUsed;          // what the metrics were computed with, shown
     std::string metricFilter;              // the text typed into an open column's metric list
 };
-// Opens the dialog on a file (a new file resets the choices).
+// Opens the dialog on a report (a new file resets the choices), or on chat logs read into `log`;
+// attachOrders: the orders file was read into the dialog's log (or failed with `error`).
 void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes,
                     std::string error = "");
+void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log);
+void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled = false);
 // Files that go to the import dialog rather than being opened as a snapshot: .csv .tsv .txt .xlsx.
 bool isDataFile(const std::string& fileName);
 void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions& out);
