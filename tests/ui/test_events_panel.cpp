@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "i18n.h"
-#include "panel_registry.h"
+#include "panel_test.h"
 #include "test_states.h"
 
 namespace kefu::test {
@@ -12,42 +12,15 @@ namespace kefu::test {
 using namespace kefu::core;
 
 namespace {
-struct PanelTest {
-    NullBackend nb;
-    PanelUi ui;
-    AppState state;
-    DrawFn draw;
-
-    PanelTest(const char* name, AppState s, ImVec2 display = {1280, 800}) : nb(display), state(std::move(s)) {
-        const PanelEntry& p = panel(name);
-        if (p.open) p.open(ui, state);
-        draw = drawFn(ui, state, p.draw);
-        nb.frames(2, draw);
-    }
-    // A click, and a frame to show what it changed (a field drawn before the button shows it then).
-    bool click(const std::string& id) {
-        const bool clicked = nb.click(id, draw);
-        nb.frames(1, draw);
-        return clicked;
-    }
-    std::string label(const std::string& id) {
-        auto it = nb.item(id);
-        return it ? it->label : "(" + id + " not drawn)";
-    }
-    std::string value(const std::string& id) {
-        auto it = nb.item(id);
-        return it ? it->value : "(" + id + " not drawn)";
-    }
+// The panel test, with a frame after every click (a field drawn before its button shows the change).
+struct EventsTest : PanelTest {
+    using PanelTest::PanelTest;
+    bool click(const std::string& id) { return clickAndDraw(id); }
     // Clicks a text field, puts the caret at the end and takes `n` characters off.
     void erase(const std::string& id, int n) {
         REQUIRE(click(id));
         nb.tapKey(ImGuiKey_End, draw);
         for (int i = 0; i < n; ++i) nb.tapKey(ImGuiKey_Backspace, draw);
-    }
-    // Applies the queued actions like the app after a frame, and draws again.
-    void applyActions() {
-        for (const auto& a : nb.takeActions()) apply(state, a);
-        nb.frames(2, draw);
     }
     const PeriodData& month() const { return state.periods[size_t(state.selectedPeriod)]; }
 };
@@ -74,7 +47,7 @@ std::string flagLine(const AppState& s, const std::string& agent, const std::str
 } // namespace
 
 TEST_CASE("events: the add form pushes AddEvent with the picked and typed fields") {
-    PanelTest t("events panel", demoState());
+    EventsTest t("events panel", demoState());
     REQUIRE(t.month().month == Month{2024, 3});
     CHECK(t.value("events.date") == "2024-03-31"); // the month's last day by default
     const std::string agent = t.month().input.agents[1].name;
@@ -118,7 +91,7 @@ TEST_CASE("events: the add form pushes AddEvent with the picked and typed fields
 }
 
 TEST_CASE("events: a checklist mark takes an item; points override the default") {
-    PanelTest t("events panel", demoState());
+    EventsTest t("events panel", demoState());
     REQUIRE(t.click("events.kind"));
     REQUIRE(t.click("events.kind.check_bad"));
     REQUIRE(t.click("events.item"));
@@ -140,7 +113,7 @@ TEST_CASE("events: a checklist mark takes an item; points override the default")
 }
 
 TEST_CASE("events: a date outside the month or a bad count shows the problem and pushes nothing") {
-    PanelTest t("events panel", demoState());
+    EventsTest t("events panel", demoState());
     t.erase("events.date", 5);
     t.nb.type("04-02", t.draw);
     t.nb.frames(1, t.draw);
@@ -172,7 +145,7 @@ TEST_CASE("events: a date outside the month or a bad count shows the problem and
 }
 
 TEST_CASE("events: 删除 asks first; 编辑 loads the row into the form and saves an UpdateEvent") {
-    PanelTest t("events panel", demoState());
+    EventsTest t("events panel", demoState());
     const Event first = t.month().input.events[0];
     REQUIRE(t.click("events.r0.remove"));
     CHECK(t.nb.takeActions().empty());
@@ -210,7 +183,7 @@ TEST_CASE("events: 删除 asks first; 编辑 loads the row into the form and sav
 }
 
 TEST_CASE("events: filters by agent and kind group; sorting by agent follows the team") {
-    PanelTest t("events panel", demoState());
+    EventsTest t("events panel", demoState());
     const auto& events = t.month().input.events;
     REQUIRE(t.click("events.filter_kind"));
     REQUIRE(t.click("events.filter_kind.2")); // attendance
@@ -241,7 +214,7 @@ TEST_CASE("events: filters by agent and kind group; sorting by agent follows the
 }
 
 TEST_CASE("events: a closed month and a read-only tab show the events without the form; no month says what to do") {
-    PanelTest closed("events panel", closedState());
+    EventsTest closed("events panel", closedState());
     CHECK(closed.label("events.closed").find("三月结算") != std::string::npos);
     CHECK_FALSE(closed.nb.item("events.submit"));
     CHECK_FALSE(closed.nb.item("events.r0.edit"));
@@ -250,17 +223,17 @@ TEST_CASE("events: a closed month and a read-only tab show the events without th
     REQUIRE(closed.nb.item("events.exam.r0.c0"));
     CHECK(closed.nb.item("events.exam.r0.c0")->type == "text");
 
-    PanelTest ro("events panel", readOnlyState());
+    EventsTest ro("events panel", readOnlyState());
     CHECK(ro.label("events.read_only") == web::tr("events.read_only"));
     CHECK_FALSE(ro.nb.item("events.submit"));
     CHECK_FALSE(ro.nb.item("events.r0.remove"));
 
-    PanelTest empty("events panel", emptyState());
+    EventsTest empty("events panel", emptyState());
     CHECK(empty.label("events.no_month").find("先新建考核月份") != std::string::npos);
 }
 
 TEST_CASE("events: exam and typing results go out as one SetMetricValues; a bad value says why first") {
-    PanelTest t("events panel", demoState());
+    EventsTest t("events panel", demoState());
     const PeriodData& m = t.month();
     const std::string agent = m.input.agents[0].name;
     REQUIRE(t.nb.item("events.exam.r0.c0"));
@@ -291,7 +264,7 @@ TEST_CASE("events: exam and typing results go out as one SetMetricValues; a bad 
 }
 
 TEST_CASE("scorecard: 态度不合格 on attitude_review_needed adds attitude_bad; applied, the flag becomes consider_dismissal") {
-    PanelTest t("scorecard", monthSelected(0));
+    EventsTest t("scorecard", monthSelected(0));
     std::string agent;
     for (const auto& a : selectedResults(t.state)->agents)
         if (a.hasFlag("attitude_review_needed")) agent = a.agent;
@@ -335,7 +308,7 @@ TEST_CASE("scorecard: 确认转正 says from which month and pushes UpdateAgent;
     apply(s, UpdateAgent{lin.name, probation, 1});
     apply(s, SelectPeriod{1});
     REQUIRE(resultOf(s, lin.name)->hasFlag("eligible_for_regularization"));
-    PanelTest t("scorecard", s);
+    EventsTest t("scorecard", s);
     t.ui.results.scorecard = lin.name;
     t.nb.frames(2, t.draw);
     REQUIRE(t.click("scorecard.regularize"));
@@ -357,7 +330,7 @@ TEST_CASE("scorecard: 确认转正 says from which month and pushes UpdateAgent;
     // In the last month there is no next one: from this month on, and the text says so.
     apply(s, SelectPeriod{2});
     REQUIRE(resultOf(s, lin.name)->hasFlag("eligible_for_regularization"));
-    PanelTest last("scorecard", s);
+    EventsTest last("scorecard", s);
     last.ui.results.scorecard = lin.name;
     last.nb.frames(2, last.draw);
     REQUIRE(last.click("scorecard.regularize"));
@@ -370,7 +343,7 @@ TEST_CASE("scorecard: 确认转正 says from which month and pushes UpdateAgent;
     CHECK(fromThis->changed.regularSince == Date{2024, 4, 1});
 
     // A DSR warning lists the advice of its weak sub-metrics.
-    PanelTest dsr("scorecard", demoState());
+    EventsTest dsr("scorecard", demoState());
     std::string agent;
     for (const auto& a : selectedResults(dsr.state)->agents)
         if (a.hasFlag("dsr_warning:efficiency")) agent = a.agent;
@@ -386,7 +359,7 @@ TEST_CASE("scorecard: 确认转正 says from which month and pushes UpdateAgent;
 }
 
 TEST_CASE("results: the flags summary counts what needs the manager; warnings stand out in the table") {
-    PanelTest t("results panel", monthSelected(0));
+    EventsTest t("results panel", monthSelected(0));
     CHECK(t.label("results.flags_summary").find("1 人待评定态度") != std::string::npos);
     apply(t.state, SetLanguage{Lang::En});
     t.nb.frames(2, t.draw);

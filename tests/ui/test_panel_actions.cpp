@@ -4,34 +4,12 @@
 #include <doctest/doctest.h>
 
 #include "i18n.h"
-#include "panel_registry.h"
+#include "panel_test.h"
 #include "test_states.h"
 
 namespace kefu::test {
 
 using namespace kefu::core;
-
-namespace {
-// One panel of the registry drawn with a state and its UI-only state.
-struct PanelTest {
-    NullBackend nb;
-    PanelUi ui;
-    AppState state;
-    DrawFn draw;
-
-    PanelTest(const char* name, AppState s, ImVec2 display = {1280, 800}) : nb(display), state(std::move(s)) {
-        const PanelEntry& p = panel(name);
-        if (p.open) p.open(ui, state);
-        draw = drawFn(ui, state, p.draw);
-        nb.frames(2, draw);
-    }
-    bool click(const char* id) { return nb.click(id, draw); }
-    std::string label(const char* id) {
-        auto it = nb.item(id);
-        return it ? it->label : "(" + std::string(id) + " not drawn)";
-    }
-};
-} // namespace
 
 TEST_CASE("roster: a typed name and 添加 queue AddAgent; Enter adds too and empties the field") {
     PanelTest t("roster panel", demoState());

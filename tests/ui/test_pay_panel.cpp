@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "fund.h"
-#include "panel_registry.h"
+#include "panel_test.h"
 #include "payroll.h"
 #include "test_states.h"
 
@@ -13,20 +13,9 @@ namespace kefu::test {
 using namespace kefu::core;
 
 namespace {
-struct PayTest {
-    NullBackend nb;
-    PanelUi ui;
-    AppState state;
-    DrawFn draw;
-
-    explicit PayTest(AppState s) : state(std::move(s)) {
-        draw = drawFn(ui, state, panel("pay panel").draw);
-        nb.frames(2, draw);
-    }
-    std::string label(const char* id) {
-        auto it = nb.item(id);
-        return it ? it->label : "(" + std::string(id) + " not drawn)";
-    }
+// The pay panel on the null backend.
+struct PayTest : PanelTest {
+    explicit PayTest(AppState s) : PanelTest("pay panel", std::move(s)) {}
 };
 
 size_t slips(const std::string& html) {

@@ -3,32 +3,15 @@
 #include <doctest/doctest.h>
 
 #include "i18n.h"
-#include "panel_registry.h"
+#include "panel_test.h"
 #include "test_states.h"
 
 namespace kefu::test {
 
 using namespace kefu::core;
 
-namespace {
-struct WindowTest {
-    NullBackend nb;
-    PanelUi ui;
-    AppState state;
-    DrawFn draw;
-
-    WindowTest(const char* name, AppState s) : state(std::move(s)) {
-        const PanelEntry& p = panel(name);
-        if (p.open) p.open(ui, state);
-        draw = drawFn(ui, state, p.draw);
-        nb.frames(2, draw);
-    }
-    bool click(const char* id) { return nb.click(id, draw); }
-};
-} // namespace
-
 TEST_CASE("import window: the preview's 合并 queues MergeIncoming, 取消 CancelIncoming") {
-    WindowTest t("import window", previewState());
+    PanelTest t("import window", previewState());
     t.ui.import.askPath = false;
     CHECK(t.nb.item("import.shop"));
     REQUIRE(t.click("import.merge"));
@@ -42,7 +25,7 @@ TEST_CASE("import window: the preview's 合并 queues MergeIncoming, 取消 Canc
 }
 
 TEST_CASE("import window: replacing a shop with data asks first, then queues ReplaceWithIncoming") {
-    WindowTest t("import window", previewState());
+    PanelTest t("import window", previewState());
     REQUIRE(t.click("import.replace"));
     CHECK(t.ui.import.confirmReplace);
     CHECK(t.nb.takeActions().empty());
@@ -52,7 +35,7 @@ TEST_CASE("import window: replacing a shop with data asks first, then queues Rep
 }
 
 TEST_CASE("import window: the desktop path prompt sets the path to open") {
-    WindowTest t("import window", demoState());
+    PanelTest t("import window", demoState());
     REQUIRE(t.click("import.path"));
     t.nb.type("/tmp/店铺.kefu", t.draw);
     REQUIRE(t.click("import.open"));
@@ -62,7 +45,7 @@ TEST_CASE("import window: the desktop path prompt sets the path to open") {
 }
 
 TEST_CASE("merge view: keeping theirs, then 应用合并, queues ResolveMerge with that choice") {
-    WindowTest t("import window", conflictState());
+    PanelTest t("import window", conflictState());
     t.ui.import.askPath = false;
     const MergeConflict conflict = t.state.incoming->conflicts.at(0);
     REQUIRE(t.click("merge.r0.keep_theirs"));
@@ -77,7 +60,7 @@ TEST_CASE("merge view: keeping theirs, then 应用合并, queues ResolveMerge wi
 }
 
 TEST_CASE("merge view: 全部保留我的 and 取消") {
-    WindowTest t("import window", conflictState());
+    PanelTest t("import window", conflictState());
     REQUIRE(t.click("merge.all_mine"));
     CHECK(t.ui.import.choices.size() == 1);
     CHECK(t.ui.import.choices.begin()->second == Prefer::A);
@@ -87,7 +70,7 @@ TEST_CASE("merge view: 全部保留我的 and 取消") {
 }
 
 TEST_CASE("period dialog: reopening needs a reason, then queues ReopenPeriod") {
-    WindowTest t("period dialog", closedState());
+    PanelTest t("period dialog", closedState());
     const int month = t.state.selectedPeriod;
     REQUIRE(t.ui.period.reopening == month);
     t.ui.period.reason.clear();
@@ -108,7 +91,7 @@ TEST_CASE("period dialog: reopening needs a reason, then queues ReopenPeriod") {
 }
 
 TEST_CASE("period dialog: closing queues ClosePeriod with the note") {
-    WindowTest t("period dialog", demoState());
+    PanelTest t("period dialog", demoState());
     REQUIRE(t.ui.period.closing == t.state.selectedPeriod);
     REQUIRE(t.click("period.confirm"));
     const auto actions = t.nb.takeActions();
@@ -119,7 +102,7 @@ TEST_CASE("period dialog: closing queues ClosePeriod with the note") {
 }
 
 TEST_CASE("settings: 保存 queues the language, the manager and the shop's settings; a read-only tab only the language") {
-    WindowTest t("settings window", demoState());
+    PanelTest t("settings window", demoState());
     CHECK(t.ui.settings.managerName == "王经理"); // filled from the state
     CHECK_FALSE(t.ui.settings.thousands);
     t.ui.settings.managerName = "李主管";
@@ -143,14 +126,14 @@ TEST_CASE("settings: 保存 queues the language, the manager and the shop's sett
     CHECK(lang->language == Lang::En);
     CHECK_FALSE(t.ui.settings.open);
 
-    WindowTest bad("settings window", demoState());
+    PanelTest bad("settings window", demoState());
     bad.ui.settings.serviceHours = "8点到24点";
     REQUIRE(bad.click("settings.save"));
     CHECK(bad.nb.takeActions().empty());
     CHECK(bad.ui.settings.open);
     CHECK(bad.ui.settings.problem.find("8点到24点") != std::string::npos);
 
-    WindowTest ro("settings window", readOnlyState());
+    PanelTest ro("settings window", readOnlyState());
     REQUIRE(ro.click("settings.save"));
     actions = ro.nb.takeActions();
     REQUIRE(actions.size() == 1);
@@ -158,29 +141,29 @@ TEST_CASE("settings: 保存 queues the language, the manager and the shop's sett
 }
 
 TEST_CASE("history window: 恢复 names the version; the current one and read-only tabs have none") {
-    WindowTest t("history window", demoState());
+    PanelTest t("history window", demoState());
     CHECK_FALSE(t.nb.item("history.r0.restore")); // the current version
     REQUIRE(t.click("history.r1.restore"));
     CHECK(t.ui.history.restore == 2);
     REQUIRE(t.click("history.refresh"));
     CHECK(t.ui.history.refresh);
 
-    WindowTest ro("history window", readOnlyState());
+    PanelTest ro("history window", readOnlyState());
     CHECK(ro.nb.item("history.r1.at"));
     CHECK_FALSE(ro.nb.item("history.r1.restore"));
 }
 
 TEST_CASE("audit window lists the log newest first") {
-    WindowTest t("audit window", closedState());
+    PanelTest t("audit window", closedState());
     const auto row = t.nb.item("audit.r0.what");
     REQUIRE(row);
     CHECK(row->label == web::tr("audit." + t.state.record.audit.back().action));
-    WindowTest empty("audit window", emptyState());
+    PanelTest empty("audit window", emptyState());
     CHECK(empty.nb.item("audit.empty"));
 }
 
 TEST_CASE("welcome: the setup form queues the manager and StartShop; a bad month is said first") {
-    WindowTest t("welcome dialog", emptyState());
+    PanelTest t("welcome dialog", emptyState());
     REQUIRE(t.click("welcome.setup"));
     t.nb.frames(1, t.draw);
     t.ui.welcome.shopName = "小美的店";
@@ -209,7 +192,7 @@ TEST_CASE("welcome: the setup form queues the manager and StartShop; a bad month
 }
 
 TEST_CASE("team: leaving from a chosen month, coming back, groups and a new month") {
-    WindowTest leave("roster leave dialog", teamState());
+    PanelTest leave("roster leave dialog", teamState());
     REQUIRE(leave.click("roster.move_confirm"));
     auto actions = leave.nb.takeActions();
     const DeactivateAgent* off = findAction<DeactivateAgent>(actions);
@@ -217,7 +200,7 @@ TEST_CASE("team: leaving from a chosen month, coming back, groups and a new mont
     CHECK(off->name == "张晓梅");
     CHECK(off->fromPeriod == 1); // the selected month
 
-    WindowTest back("roster panel", teamState());
+    PanelTest back("roster panel", teamState());
     REQUIRE(back.click("roster.inactive"));
     REQUIRE(back.click("roster.inactive0.return"));
     REQUIRE(back.click("roster.move_confirm"));
@@ -226,7 +209,7 @@ TEST_CASE("team: leaving from a chosen month, coming back, groups and a new mont
     REQUIRE(on);
     CHECK(on->name == "李娜");
 
-    WindowTest groups("roster groups dialog", teamState());
+    PanelTest groups("roster groups dialog", teamState());
     REQUIRE(groups.click("roster.groups1.up"));
     REQUIRE(groups.click("roster.groups_save"));
     actions = groups.nb.takeActions();
@@ -234,7 +217,7 @@ TEST_CASE("team: leaving from a chosen month, coming back, groups and a new mont
     REQUIRE(g);
     CHECK(g->groups == std::vector<std::string>{"售前B组", "售前A组", "售后组"});
 
-    WindowTest month("new month dialog", teamState());
+    PanelTest month("new month dialog", teamState());
     CHECK(month.ui.period.month == "2026-12"); // after the newest month
     REQUIRE(month.click("period.add"));
     actions = month.nb.takeActions();
