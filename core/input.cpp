@@ -168,12 +168,15 @@ Expected<bool> setAttribute(Agent& a, const std::string& attr, std::string_view 
     return true;
 }
 
+// An agent by name or id first; then by an account (a nickname column, or a name column that holds
+// an account), so that one agent's account never takes a row that names another agent.
 const Agent* matchRoster(const std::vector<Agent>& roster, const std::string& name, const std::string& nick) {
-    for (const auto& a : roster) {
-        if (!name.empty() && (a.name == name || (!a.id.empty() && a.id == name))) return &a;
-        for (const auto& n : a.nicknames) // a name column may hold an account, too
+    if (!name.empty())
+        for (const auto& a : roster)
+            if (a.name == name || (!a.id.empty() && a.id == name)) return &a;
+    for (const auto& a : roster)
+        for (const auto& n : a.nicknames)
             if ((!nick.empty() && n.account == nick) || (!name.empty() && n.account == name)) return &a;
-    }
     return nullptr;
 }
 

@@ -134,6 +134,14 @@ TEST_CASE("roster: a per-platform account column binds its nicknames to that pla
     auto in = load("京东账号,接待人数\njd_小美,7\n", report, &*roster);
     REQUIRE(in.agents.size() == 1);
     CHECK(in.agents[0].name == "小美");
+    // A name column matches names before accounts: 阿强's account "小美" does not take 小美's row.
+    std::vector<Agent> two(2);
+    two[0].name = "阿强";
+    two[0].nicknames = {{"", "小美"}};
+    two[1].name = "小美";
+    auto byName = load("客服,接待人数\n小美,3\n", report, &two);
+    REQUIRE(byName.agents.size() == 1);
+    CHECK(byName.agents[0].name == "小美");
 }
 
 TEST_CASE("events file") {
