@@ -66,5 +66,7 @@ int cmdPayslip(int argc, char** argv);
 int cmdReport(int argc, char** argv);
 int cmdExport(int argc, char** argv);
 int cmdImport(int argc, char** argv);
+int cmdStability(int argc, char** argv);
+int cmdWhatIf(int argc, char** argv);
 
 } // namespace kefu::cli

@@ -21,6 +21,10 @@ const char* kUsage =
     "               [-o OUT]   (a spreadsheet: CSV for Excel/WPS with BOM, or XLSX; xlsx needs -o)\n"
     "  kefu import  REPORT.csv|xlsx [--sheet NAME] [--roster FILE] [--lang zh|en] [-o metrics.csv]\n"
     "               (a platform report 千牛/京东/抖店 → the canonical metrics CSV that score reads)\n"
+    "  kefu stability (same inputs as score) [--samples 1000] [--seed 1] [--delta 0.1] [-o OUT.json]\n"
+    "               (rank stability: weights of weighted rules scaled by U[1-delta, 1+delta], renormalised)\n"
+    "  kefu whatif  (same inputs as score) --set RULE.PARAM=VALUE... [-o OUT.json]\n"
+    "               (the --set changes against the scheme as given: scores, ranks, money, shop cost)\n"
     "  kefu presets [--lang zh|en]\n"
     "  kefu metrics --messages M.csv [--orders O.csv] --period YYYY-MM [--settings S.json|PRESET]\n"
     "               [--by-day] [--format csv|json] [-o metrics.csv]   (chat logs → metrics CSV)\n"
@@ -51,6 +55,8 @@ int main(int argc, char** argv) {
     if (cmd == "report") return kefu::cli::cmdReport(argc, argv);
     if (cmd == "export") return kefu::cli::cmdExport(argc, argv);
     if (cmd == "import") return kefu::cli::cmdImport(argc, argv);
+    if (cmd == "stability") return kefu::cli::cmdStability(argc, argv);
+    if (cmd == "whatif") return kefu::cli::cmdWhatIf(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }
