@@ -50,6 +50,7 @@ struct ChatSettings {
     std::vector<Date> exemptDays; // 大促, holidays: blocks starting then are left out of time metrics
     int32_t attributionWindowS = 24 * 3600;
     int32_t onlineGapS = 30 * 60;
+    bool operator==(const ChatSettings&) const = default;
 };
 
 const std::vector<std::string>& chatPresetIds(); // default, taobao, jd, douyin

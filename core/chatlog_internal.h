@@ -16,6 +16,10 @@ struct ColumnSpec {
     bool required;
 };
 
+// The messages file's columns, in this order (chatlog_read.cpp; chat_context.cpp maps a header too).
+enum MessageColumn { kMsgSession, kMsgTime, kMsgRole, kMsgAgent, kMsgBuyer, kMsgText, kMsgKind };
+const std::vector<ColumnSpec>& messageColumns();
+
 std::string errorAt(uint32_t line, int column, const std::vector<std::string>& headerNames, const std::string& what);
 
 // UTF-8 passes through; GBK is converted. The first field that is not valid UTF-8 switches the

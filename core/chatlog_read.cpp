@@ -10,9 +10,7 @@ namespace kefu::core {
 
 using namespace chat;
 
-namespace {
-enum Col { kSession, kTime, kRole, kAgent, kBuyer, kText, kKind, kColumns };
-
+namespace chat {
 const std::vector<ColumnSpec>& messageColumns() {
     static const std::vector<ColumnSpec> specs = {
         {"session_id", {"session", "sessionid", "conversation_id", "会话id", "会话编号", "会话"}, true},
@@ -25,6 +23,10 @@ const std::vector<ColumnSpec>& messageColumns() {
     };
     return specs;
 }
+} // namespace chat
+
+namespace {
+enum Col { kSession = chat::kMsgSession, kTime, kRole, kAgent, kBuyer, kText, kKind, kColumns };
 
 bool equalsAscii(std::string_view s, std::string_view lower) {
     if (s.size() != lower.size()) return false;

@@ -128,8 +128,23 @@ void App::handleStorage() {
         if (f.orders) ui::attachOrders(m_dataImport, f.name, f.error, f.cancelled);
         else if (f.cancelled) continue;
         else if (!f.error.empty()) ui::openDataImport(m_dataImport, m_state, f.name, "", f.error);
-        else if (f.log) ui::openChatImport(m_dataImport, m_state, f.name, std::move(f.log));
-        else ui::openDataImport(m_dataImport, m_state, f.name, std::move(f.bytes));
+        else if (f.log) {
+            ui::openChatImport(m_dataImport, m_state, f.name, std::move(f.log));
+            m_dataImport.stream = f.stream;
+            m_dataImport.head = std::move(f.head);
+        } else {
+            ui::openDataImport(m_dataImport, m_state, f.name, std::move(f.bytes));
+        }
+    }
+    // 查看上下文 on a chat-log hit: the slice of the messages file around it, parsed by the dialog.
+    if (const int hit = std::exchange(m_dataImport.askContext, -1); hit >= 0 && m_dataImport.log && m_dataImport.stream) {
+        const core::HitSlice slice = core::hitSlice(m_dataImport.log->hits[size_t(hit)], 0);
+        storage::readSlice(m_dataImport.stream, slice.offset, slice.length,
+                           [this, hit, slice, log = m_dataImport.log](std::string bytes, std::string error) {
+                               if (m_dataImport.log != log) return; // another file since
+                               const bool end = error.empty() && bytes.size() < slice.length;
+                               ui::showHitContext(m_dataImport, m_state, hit, bytes, slice.offset, end, error);
+                           });
     }
     for (auto& f : storage::takeOpenedFiles()) {
         if (ui::isDataFile(f.name)) { // a report or chat logs: previewed in the import dialog

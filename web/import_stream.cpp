@@ -20,6 +20,7 @@ struct ImportStreams::Stream {
     double started = 0;
     Kind kind = Kind::Unknown;
     std::string bytes; // a report, or the head of a file whose kind is not known yet
+    std::string head;  // chat logs: the first bytes (the header line), for hit contexts
     std::shared_ptr<core::ChatLog> log;
     std::unique_ptr<core::MessageReader> messages;
     std::unique_ptr<core::OrderReader> orders;
@@ -80,6 +81,7 @@ bool ImportStreams::feed(Stream& s, std::string_view bytes) {
         }
         const std::string head = std::move(s.bytes);
         s.bytes.clear();
+        s.head = head.substr(0, kHeadMax);
         return feed(s, head);
     }
     if (s.kind == Kind::Report) {
@@ -108,6 +110,8 @@ void ImportStreams::end(int64_t stream, const std::string& error) {
     Done d;
     d.name = s->name;
     d.cancelled = s->cancelled;
+    d.stream = stream;
+    d.head = std::move(s->head);
     d.error = !error.empty() ? s->name + ": " + error : s->error;
     if (s->kind == Stream::Kind::Unknown && d.error.empty() && !d.cancelled) feed(*s, {}); // a file without a newline
     if (d.error.empty() && !d.cancelled) {

@@ -25,6 +25,8 @@ public:
         bool orders = false;                // the orders file, read into the log it was given
         std::string error;                  // why it could not be read (line and column)
         bool cancelled = false;
+        int64_t stream = 0; // its id, for storage::readSlice (a chat-log hit's context)
+        std::string head;   // chat logs: the first bytes, holding the header line
     };
     struct Progress {
         std::string name;

@@ -60,6 +60,10 @@ public:
 void setFileStreamHandler(FileStreamHandler* handler);
 FileStreamHandler* fileStreamHandler(); // for storage_web.cpp / storage_desktop.cpp
 bool isStreamedFile(const std::string& fileName);
+// Bytes [offset, offset + length) of a file read as `stream` (one of the last few streamed; the page
+// keeps their File objects, the desktop their paths), e.g. the context of a chat-log hit. Fewer
+// bytes at the end of the file; error: the file is no longer at hand or could not be read.
+void readSlice(int64_t stream, uint64_t offset, uint64_t length, std::function<void(std::string bytes, std::string error)> done);
 
 // Opens the browser's file dialog (desktop: reads `path`, which the page ignores).
 void pickFile(const std::string& accept, const std::string& path = "");

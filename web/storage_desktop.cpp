@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -126,11 +127,17 @@ void loadVersion(int64_t seq, std::function<void(std::string, std::string)> done
 bool writable() { return true; }
 TabEvents takeTabEvents() { return {}; }
 
+namespace {
+std::map<int64_t, std::string> g_streamPaths; // the last few streamed files, for readSlice
+}
+
 void pickFile(const std::string&, const std::string& path) {
     FileStreamHandler* h = fileStreamHandler();
     if (h && isStreamedFile(path)) { // in pieces, as the page reads a File
         std::ifstream in(path, std::ios::binary | std::ios::ate);
         const int64_t id = h->begin(fs::path(path).filename().string(), in ? uint64_t(in.tellg()) : 0);
+        g_streamPaths[id] = path;
+        if (g_streamPaths.size() > 8) g_streamPaths.erase(g_streamPaths.begin());
         if (!in) return h->end(id, "cannot read " + path);
         in.seekg(0);
         std::string piece(size_t(4) << 20, '\0');
@@ -144,6 +151,18 @@ void pickFile(const std::string&, const std::string& path) {
     g_opened.push_back(std::move(f));
 }
 bool canPickByDialog() { return false; }
+
+void readSlice(int64_t stream, uint64_t offset, uint64_t length, std::function<void(std::string, std::string)> done) {
+    auto it = g_streamPaths.find(stream);
+    if (it == g_streamPaths.end()) return done("", "the file is no longer open");
+    std::ifstream in(it->second, std::ios::binary);
+    if (!in || !in.seekg(std::streamoff(offset))) return done("", "cannot read " + it->second);
+    std::string bytes(size_t(length), '\0');
+    in.read(bytes.data(), std::streamsize(length));
+    if (in.bad()) return done("", "read error: " + it->second);
+    bytes.resize(size_t(in.gcount()));
+    done(std::move(bytes), "");
+}
 
 std::vector<OpenedFile> takeOpenedFiles() {
     std::vector<OpenedFile> out;

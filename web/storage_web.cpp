@@ -54,6 +54,10 @@ EM_JS(void, js_download, (const char* name, const unsigned char* data, int size)
 EM_JS(int, js_tab_writable, (), {
     return !window.kefuTabs || window.kefuTabs.writable ? 1 : 0;
 });
+EM_JS(void, js_file_slice, (int id, double stream, double offset, double length), {
+    window.kefuFiles.slice(stream, offset, length).then((b) => Module.kefuReply(id, true, b),
+                                                        (e) => Module.kefuReply(id, false, Module.kefuError(e)));
+});
 EM_JS(void, js_pick_file, (const char* accept), {
     window.kefuFiles.pick(UTF8ToString(accept));
 });
@@ -179,6 +183,14 @@ TabEvents takeTabEvents() {
 
 void pickFile(const std::string& accept, const std::string&) { js_pick_file(accept.c_str()); }
 bool canPickByDialog() { return true; }
+
+void readSlice(int64_t stream, uint64_t offset, uint64_t length, std::function<void(std::string, std::string)> done) {
+    int id = request([done = std::move(done)](bool ok, std::string bytes) {
+        if (ok) done(std::move(bytes), "");
+        else done("", bytes);
+    });
+    js_file_slice(id, double(stream), double(offset), double(length));
+}
 
 std::vector<OpenedFile> takeOpenedFiles() {
     std::vector<OpenedFile> out;

@@ -238,4 +238,37 @@ export function importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
       await context.close();
     }
   });
+
+  test('import: chat log forbidden phrases are listed; 查看上下文 reads the hit\'s session around it from the file', async ({ browser, base, errors }) => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await openPage(context, base + '/?demo=1', errors);
+      // About 90 KB of other sessions first, so that the slice read around the hit starts mid-file.
+      const lines = ['session_id,time,role,agent,buyer,text'];
+      for (let i = 0; i < 1500; i++) lines.push(`f${i},2024-03-05 09:00:00,buyer,王喆,b${i},"第 ${i} 条, 其他会话的消息"`);
+      lines.push('s2,2024-03-05 10:00:00,buyer,王喆,bx,"在吗\n还在吗"');
+      const buyerLine = lines.length; // the physical line of the quoted buyer text (it spans two)
+      lines.push('f9,2024-03-05 10:00:10,buyer,王喆,b9,别的会话');
+      lines.push('s2,2024-03-05 10:01:00,agent,王喆,bx,"亲，这个我不能改, 抱歉"');
+      const hitLine = buyerLine + 3;
+      const messages = path.join(files, 'messages-hits.csv');
+      fs.writeFileSync(messages, lines.join('\n') + '\n');
+      await pickFile(page, messages);
+      const header = await item(page, 'dataimport.hits');
+      check(header && header.label === '禁用语（1 处）', `hits header: ${header && header.label}`);
+      await clickItem(page, 'dataimport.hits');
+      const hit = await waitFor(page, 'the hit list', () => item(page, 'dataimport.hit0'));
+      check(hit.label === `王喆  2024-03-05 10:01:00  “我不能”  第 ${hitLine} 行`, `hit: ${hit.label}`);
+      await clickItem(page, 'dataimport.hit0.open');
+      const hitCtx = await waitFor(page, 'the context', () => item(page, 'dataimport.ctx1'));
+      check(hitCtx.label === `第 ${hitLine} 行  2024-03-05 10:01:00  agent 王喆：亲，这个我不能改, 抱歉`, `hit in context: ${hitCtx.label}`);
+      const before = await item(page, 'dataimport.ctx0');
+      check(before && before.label === `第 ${buyerLine} 行  2024-03-05 10:00:00  buyer 王喆：在吗\n还在吗`, `message before: ${before && before.label}`);
+      check(!(await item(page, 'dataimport.ctx2')), 'other sessions are shown in the context');
+      await page.screenshot({ path: path.join(SHOTS, 'import-chatlog-hit-context.png') });
+      await clickItem(page, 'dataimport.cancel');
+    } finally {
+      await context.close();
+    }
+  });
 }

@@ -21,7 +21,8 @@ void checkTable(std::span<const FlagLabel> table, const std::string& prefix, con
         CHECK(z->asString() == f.label.zh);
         CHECK(e->asString() == f.label.en);
     }
-    for (const auto& [key, text] : zh.members()) {
+    for (const auto& member : zh.members()) { // no structured binding: doctest's macro captures it (em++)
+        const std::string& key = member.first;
         if (key.rfind(prefix, 0) != 0) continue;
         const std::string id = key.substr(prefix.size());
         CHECK_MESSAGE(std::any_of(table.begin(), table.end(), [&](const FlagLabel& f) { return id == f.id; }),

@@ -19,7 +19,7 @@ const char* const kChatLogFile = "session_id,time,role,agent,buyer,text\n"
                                  "s1,2024-03-04 09:00:00,buyer,王喆,b1,在吗\n"
                                  "s1,2024-03-04 09:00:30,agent,王喆,b1,您好\n"
                                  "s2,2024-03-04 23:00:00,buyer,王喆,b2,在吗\n"
-                                 "s2,2024-03-04 23:05:00,agent,王喆,b2,您好\n"
+                                 "s2,2024-03-04 23:05:00,agent,王喆,b2,\"您好，地址我不能改, 抱歉\"\n"
                                  "s3,2024-03-05 10:00:00,buyer,小新,b3,发货了吗\n"
                                  "s3,2024-03-05 10:01:00,agent,小新,b3,亲，已发货\n";
 using core::AppState;

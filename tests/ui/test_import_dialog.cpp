@@ -87,14 +87,27 @@ TEST_CASE("import dialog: chat logs are computed with the shop's service hours; 
     CHECK(t.label("dataimport.bind0.name") == "小新  （第 3 行）");
     CHECK(t.label("dataimport.v0.agent") == "王喆");
     CHECK(t.label("dataimport.v0.avg_response_s") == "30"); // the 23:00 block is outside service hours
-    // All day: both blocks count.
+    // All day (changed in 设置 while the dialog is open): both blocks count.
     settings.chat.serviceHours.clear();
     apply(t.state, SetSettings{settings});
-    t.ui.dataImport.dirty = true;
     t.nb.frames(2, t.draw);
     CHECK(t.label("dataimport.v0.avg_response_s") == "165");
     REQUIRE(t.click("dataimport.pick_orders"));
     CHECK(t.ui.dataImport.pickOrders);
+}
+
+TEST_CASE("import dialog: chat logs list the forbidden-phrase hits; 查看上下文 shows the session around one") {
+    PanelTest t("data import dialog (chat log)", demoState());
+    CHECK(t.label("dataimport.hits") == "禁用语（1 处）");
+    CHECK(!t.nb.item("dataimport.hit0")); // the list starts closed
+    REQUIRE(t.clickAndDraw("dataimport.hits"));
+    CHECK(t.label("dataimport.hit0") == "王喆  2024-03-04 23:05:00  “我不能”  第 5 行");
+    REQUIRE(t.clickAndDraw("dataimport.hit0.open"));
+    CHECK(t.ui.dataImport.context.hit == 0);
+    CHECK(t.label("dataimport.ctx0") == "第 4 行  2024-03-04 23:00:00  buyer 王喆：在吗");
+    CHECK(t.label("dataimport.ctx1") == "第 5 行  2024-03-04 23:05:00  agent 王喆：您好，地址我不能改, 抱歉");
+    CHECK(!t.nb.item("dataimport.ctx2")); // the other sessions are not shown
+    CHECK(t.nb.takeActions().empty());
 }
 
 TEST_CASE("import dialog: a closed month takes no import; a file that cannot be read says where") {

@@ -43,6 +43,8 @@ TEST_CASE("import streams: chat logs in small pieces, with progress; the bytes a
     CHECK(done[0].log->messageCount() == 6);
     CHECK(done[0].bytes.empty());
     CHECK(!done[0].orders);
+    CHECK(done[0].stream == id); // for the hits' contexts (storage::readSlice) ...
+    CHECK(done[0].head.rfind("session_id,time,", 0) == 0); // ... and their header line
 
     // The orders file the dialog waits for goes into that log.
     st.prepare(chatReadOptions(ChatSettings{}), done[0].log);

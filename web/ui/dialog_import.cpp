@@ -40,11 +40,12 @@ void refresh(DataImportDialog& d, const core::AppState& s) {
     d.dirty = false;
     d.error.clear();
     d.preview.reset();
-    std::string table = d.bytes, tableName = d.fileName;
+    std::string table = d.chatLog ? std::string() : d.bytes, tableName = d.fileName;
     if (d.chatLog) {
         if (d.period < 0 || d.period >= int(s.periods.size()) || !d.log) return;
         d.chatWarnings.clear();
         d.chatSettingsUsed = settingsText(s.settings.chat);
+        d.computedWith = s.settings.chat;
         table = core::chatLogMetricsCsv(*d.log, d.fileName, s.settings.chat, s.periods[size_t(d.period)].month, d.chatWarnings);
     }
     auto p = core::previewImport(table, tableName, s.roster, d.choices);
@@ -265,6 +266,7 @@ void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fi
         auto r = reader.feed(bytes);
         if (r) r = reader.finish();
         openChatImport(d, s, fileName, std::move(log));
+        d.bytes = std::move(bytes); // the hits' contexts are read from it
         if (!r) {
             d.error = fileName + ": " + r.error();
             d.dirty = false;
@@ -299,6 +301,7 @@ void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions&
         if (!open) d.cancelRead = true;
         return;
     }
+    if (d.chatLog && !(d.computedWith == s.settings.chat)) d.dirty = true; // 设置 changed while open
     if (!d.reading) refresh(d, s); // orders being read into the log: wait for them
     bool open = true;
     const std::string title = trf(d.chatLog ? "dataimport.title_chat" : "dataimport.title", {d.fileName});
@@ -316,6 +319,7 @@ void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions&
             // The preview scrolls; the summary and the buttons stay at the bottom.
             const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
             ImGui::BeginChild("##dataimport_body", ImVec2(0, -footer));
+            if (d.chatLog) drawChatHits(d, s);
             drawColumns(d);
             drawUnknown(d, s);
             drawProblems(d);

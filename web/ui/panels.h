@@ -7,11 +7,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
 
 #include "app_state.h"
+#include "chat_context.h"
 #include "import_preview.h"
 
 namespace kefu::web::ui {
@@ -263,7 +265,20 @@ struct DataImportDialog {
     std::string error;                     // the file could not be read (file, line, column)
     std::vector<std::string> chatWarnings; // chat logs: blocks without agent, unattributed orders
     std::string chatSettingsUsed;          // what the metrics were computed with, shown
+    core::ChatSettings computedWith;       // ... as settings: a change in 设置 computes again
     std::string metricFilter;              // the text typed into an open column's metric list
+    // Chat logs: forbidden-phrase hits (禁用语) and the context of the one opened (查看上下文). The
+    // log keeps no text: the app reads a slice of the messages file around the hit (storage::readSlice
+    // on `stream`; a file opened whole keeps its bytes in `bytes`) and calls showHitContext.
+    int64_t stream = 0; // the messages file's stream id; 0: opened whole
+    std::string head;   // its first bytes (the header line)
+    struct HitContext {
+        int hit = -1; // index into log->hits; -1: none opened
+        bool loading = false;
+        std::string error;
+        std::vector<core::ContextLine> lines;
+    } context;
+    int askContext = -1; // 查看上下文 was clicked on this hit: the app reads the slice
 };
 // Opens the dialog on a report (a new file resets the choices), or on chat logs read into `log`;
 // attachOrders: the orders file was read into the dialog's log (or failed with `error`).
@@ -271,6 +286,12 @@ void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fi
                     std::string error = "");
 void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log);
 void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled = false);
+// The slice [offset, offset + bytes.size()) of the messages file read for hit `hit` (or why not);
+// `reachesEnd`: it ends at the end of the file (dialog_import_hits.cpp).
+void showHitContext(DataImportDialog& d, const core::AppState& s, int hit, std::string_view bytes, uint64_t offset,
+                    bool reachesEnd, const std::string& error);
+// The 禁用语 list and the opened context, inside the chat-log preview.
+void drawChatHits(DataImportDialog& d, const core::AppState& s);
 // Files that go to the import dialog rather than being opened as a snapshot: .csv .tsv .txt .xlsx.
 bool isDataFile(const std::string& fileName);
 void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions& out);
