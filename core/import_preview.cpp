@@ -4,6 +4,7 @@
 
 #include "chat_metrics.h"
 #include "chatlog.h"
+#include "chatlog_internal.h"
 #include "csv.h"
 #include "text.h"
 #include "xlsx.h"
@@ -90,9 +91,17 @@ bool looksLikeChatMessages(std::string_view bytes) {
     const std::string head = decodeText(bytes.substr(0, std::min<size_t>(bytes.size(), 4096)));
     auto csv = parseCsv(head.substr(0, head.find('\n')));
     if (!csv || csv->rows.empty()) return false;
-    const auto& h = csv->rows[0];
-    auto has = [&](const char* name) { return std::any_of(h.begin(), h.end(), [&](const std::string& x) { return trim(x) == name; }); };
-    return has("session_id") && has("role") && has("time");
+    // The reader's own names and aliases (会话ID, 时间, 角色 ...) of its first three columns.
+    const auto& specs = chat::messageColumns();
+    size_t found = 0;
+    for (size_t k = 0; k < 3 && k < specs.size(); ++k)
+        for (const auto& cell : csv->rows[0]) {
+            const std::string h = normalizeHeader(cell);
+            bool match = h == normalizeHeader(specs[k].name);
+            for (const char* a : specs[k].aliases) match = match || h == normalizeHeader(a);
+            if (match) { ++found; break; }
+        }
+    return found == 3;
 }
 
 Expected<std::string> chatLogMetricsCsv(std::string_view messages, const std::string& messagesName, std::string_view orders,

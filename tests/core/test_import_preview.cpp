@@ -160,6 +160,8 @@ TEST_CASE("chat logs for the import screen: the shop's service hours change the 
                                  "s2,2024-03-04 23:00:00,buyer,张三,b2,在吗\n"
                                  "s2,2024-03-04 23:05:00,agent,张三,b2,您好\n";
     CHECK(looksLikeChatMessages(messages));
+    CHECK(looksLikeChatMessages("会话ID,时间,角色,客服,买家,内容\ns1,2024-03-04 09:00:00,买家,张三,b1,在吗\n"));
+    CHECK_FALSE(looksLikeChatMessages("客服,时间,接待人数\n张三,2024-03,5\n"));
     CHECK_FALSE(looksLikeChatMessages(kReport));
     std::vector<std::string> warnings;
     ChatSettings all;
