@@ -68,5 +68,6 @@ int cmdExport(int argc, char** argv);
 int cmdImport(int argc, char** argv);
 int cmdStability(int argc, char** argv);
 int cmdWhatIf(int argc, char** argv);
+int cmdGaps(int argc, char** argv);
 
 } // namespace kefu::cli

@@ -25,6 +25,7 @@ const char* kUsage =
     "               (rank stability: weights of weighted rules scaled by U[1-delta, 1+delta], renormalised)\n"
     "  kefu whatif  (same inputs as score) --set RULE.PARAM=VALUE... [-o OUT.json]\n"
     "               (the --set changes against the scheme as given: scores, ranks, money, shop cost)\n"
+    "  kefu gaps    (same inputs as score) --agent NAME [--lang zh|en] [-o OUT.json]   (gap cards: what reaches each target)\n"
     "  kefu presets [--lang zh|en]\n"
     "  kefu metrics --messages M.csv [--orders O.csv] --period YYYY-MM [--settings S.json|PRESET]\n"
     "               [--by-day] [--format csv|json] [-o metrics.csv]   (chat logs → metrics CSV)\n"
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     if (cmd == "import") return kefu::cli::cmdImport(argc, argv);
     if (cmd == "stability") return kefu::cli::cmdStability(argc, argv);
     if (cmd == "whatif") return kefu::cli::cmdWhatIf(argc, argv);
+    if (cmd == "gaps") return kefu::cli::cmdGaps(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }
