@@ -232,14 +232,22 @@ export function persistenceTests(test, { VIEWPORT, SHOTS }) {
         return st.incoming === null ? st : null;
       });
       check(after.data_revision === revision, 'cancel changed the shop');
-      // A file that is not a snapshot is refused with its name.
+      // A file that is neither a snapshot nor data (.csv/.xlsx go to 导入数据) is refused with its name.
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['not a snapshot'], 'notes.dat'));
+        document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      const notice = await waitFor(page, 'the refusal', async () => (await state(page)).notices.find((n) => n.includes('notes.dat')));
+      check(/不是可用的快照文件/.test(notice), `notice: ${notice}`);
+      // A dropped .csv opens the import preview instead, and changes nothing by itself.
       await page.evaluate(() => {
         const dt = new DataTransfer();
         dt.items.add(new File(['客服,销售额\n'], 'metrics.csv'));
         document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       });
-      const notice = await waitFor(page, 'the refusal', async () => (await state(page)).notices.find((n) => n.includes('metrics.csv')));
-      check(/不是可用的快照文件/.test(notice), `notice: ${notice}`);
+      await waitFor(page, 'the import preview of metrics.csv', async () => ((await item(page, 'dataimport.window')) || {}).label === '导入数据：metrics.csv');
+      check((await state(page)).data_revision === revision, 'a dropped csv changed the shop');
     } finally {
       await context.close();
     }
