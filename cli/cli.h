@@ -50,6 +50,10 @@ core::Expected<core::PeriodInput> loadMetricsArg(const std::string& path, const 
                                                  const std::string& sheetName = "");
 
 int fail(const std::string& message); // prints "kefu: message" to stderr, returns 2
+// Writes a command's output to -o (atomically) or to stdout; 0, or 2 when the file cannot be written.
+int writeOutput(const Args& args, const std::string& out);
+// The load and evaluation warnings of a run, to stderr in `lang`.
+void printWarnings(const ScoreRun& run, core::Lang lang);
 
 // The commands that print a month's results as a document (payslip, report): the inputs of
 // `score`, --shop, -o and the `extra` options; the run's warnings go to stderr, the document to

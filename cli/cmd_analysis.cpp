@@ -57,21 +57,7 @@ Expected<StabilityOptions> stabilityOptions(const Args& args) {
     return o;
 }
 
-void printWarnings(const ScoreRun& run, Lang lang) {
-    for (const auto& w : run.warnings) std::cerr << "kefu: warning: " << w << "\n";
-    for (const auto& w : run.results.warnings) std::cerr << "kefu: warning: " << w.format(lang) << "\n";
-}
-
-int emit(const Args& args, const Json& j) {
-    std::string out = writeJson(j, 2) + "\n";
-    if (auto o = args.one("-o")) {
-        auto ok = writeFile(*o, out);
-        if (!ok) return fail(ok.error());
-    } else {
-        std::cout << out;
-    }
-    return 0;
-}
+int emit(const Args& args, const Json& j) { return writeOutput(args, writeJson(j, 2) + "\n"); }
 } // namespace
 
 int cmdStability(int argc, char** argv) {

@@ -23,16 +23,8 @@ int cmdGaps(int argc, char** argv) {
     if (!run) return fail(run.error());
     auto report = computeGaps(run->input, run->scheme, run->results, run->catalog, *agent);
     if (!report) return fail(report.error());
-    for (const auto& w : run->warnings) std::cerr << "kefu: warning: " << w << "\n";
-    for (const auto& w : run->results.warnings) std::cerr << "kefu: warning: " << w.format(*lang) << "\n";
-    std::string out = writeJson(gapsToJson(*report, *lang), 2) + "\n";
-    if (auto o = args->one("-o")) {
-        auto ok = writeFile(*o, out);
-        if (!ok) return fail(ok.error());
-    } else {
-        std::cout << out;
-    }
-    return 0;
+    printWarnings(*run, *lang);
+    return writeOutput(*args, writeJson(gapsToJson(*report, *lang), 2) + "\n");
 }
 
 } // namespace kefu::cli

@@ -218,13 +218,7 @@ int cmdScore(int argc, char** argv) {
     } else {
         out = resultsTable(run->results, *lang);
     }
-    if (auto o = args->one("-o")) {
-        auto ok = writeFile(*o, out);
-        if (!ok) return fail(ok.error());
-    } else {
-        std::cout << out;
-    }
-    return 0;
+    return writeOutput(*args, out);
 }
 
 int cmdExplain(int argc, char** argv) {

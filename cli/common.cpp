@@ -109,4 +109,19 @@ int runDocumentCommand(int argc, char** argv, const std::vector<std::string>& ex
     return 0;
 }
 
+int writeOutput(const Args& args, const std::string& out) {
+    if (auto o = args.one("-o")) {
+        auto ok = writeFile(*o, out);
+        if (!ok) return fail(ok.error());
+    } else {
+        std::cout << out;
+    }
+    return 0;
+}
+
+void printWarnings(const ScoreRun& run, core::Lang lang) {
+    for (const auto& w : run.warnings) std::cerr << "kefu: warning: " << w << "\n";
+    for (const auto& w : run.results.warnings) std::cerr << "kefu: warning: " << w.format(lang) << "\n";
+}
+
 } // namespace kefu::cli
