@@ -1,103 +1,100 @@
-// Chat-log throughput: generates a messages CSV of N messages in memory (sessions of buyer and
-// agent turns, 400 agents, Chinese text, one month), streams it through MessageReader in 1 MB pieces, then
-// recomputes the metrics with two settings. Prints one JSON line: parse MB/s, index and recompute
-// times, and the log's memory per CSV byte. Usage: bench_chatlog [messages=2000000] [text=1]
+// Chat-log metrics natively from a messages CSV on disk (bench/gen_chatlog.cpp makes them): the
+// file is read in 4 MB pieces into MessageReader (the page streams File slices the same way), then
+// the metrics are computed with the default settings and recomputed after settings changes (service
+// hours and cap of the taobao preset, a slow threshold of 120 s, service hours 09:00-21:00) from the
+// parsed log without reading the file again. Prints one JSON line; writes the compared agent x metric
+// table (bench_chatlog_table.h) to TABLE.
+// Times are wall-clock (total_ms: open to metrics, feed_ms: inside MessageReader::feed) with the
+// process's CPU time beside them (cpu_ms, feed_cpu_ms), as the machine may be shared.
+// Usage: bench_chatlog MESSAGES.csv TABLE [recompute-runs=5]
+#include <sys/resource.h>
+
 #include <algorithm>
-#include <ctime>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <ctime>
 #include <string>
+#include <vector>
 
+#include "bench_chatlog_table.h"
 #include "chat_metrics.h"
-#include "random.h"
 
 using namespace kefu::core;
 
 namespace {
-using Rng = kefu::core::SplitMix64; // the same numbers natively and in wasm
+double nowMs() { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+double cpuMs() { return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC; }
 
-std::string makeCsv(uint64_t messages, bool text) {
-    static const char* texts[] = {"亲，您好，请问有什么可以帮您", "这款有现货吗，今天能发货吗", "好的，已经为您备注，再见",
-                                  "我不能确定，稍等帮您查一下", "\"尺码, 颜色\"都有的哦"};
-    std::string out = text ? "session_id,time,role,agent,buyer,text\n" : "session_id,time,role,agent,buyer\n";
-    out.reserve(messages * (text ? 90 : 50));
-    Rng rng{42};
-    const int64_t month = daysFromCivil({2024, 3, 1}) * 86400;
-    char line[256];
-    for (uint64_t m = 0, session = 0; m < messages; ++session) {
-        // Platforms route a returning buyer to the agent who served them before: 90% stick.
-        uint64_t buyer = rng.next() % (messages / 20 + 1), n = 2 + rng.next() % 14;
-        uint64_t agent = rng.next() % 10 ? (buyer * 0x9E3779B97F4A7C15ull >> 40) % 400 : rng.next() % 400;
-        int64_t t = month + int64_t(rng.next() % (31 * 86400 - 7200));
-        for (uint64_t k = 0; k < n && m < messages; ++k, ++m) {
-            t += int64_t(rng.next() % 240);
-            Date d = civilFromDays(t / 86400);
-            int len = std::snprintf(line, sizeof line, "S%09llu,%04d-%02d-%02d %02d:%02d:%02d,%s,客服%03llu,buyer%07llu",
-                                    (unsigned long long)session, int(d.year), int(d.month), int(d.day), int(t % 86400 / 3600),
-                                    int(t % 3600 / 60), int(t % 60), k % 2 ? (rng.next() % 10 ? "agent" : "robot") : "buyer",
-                                    (unsigned long long)agent, (unsigned long long)buyer);
-            out.append(line, size_t(len));
-            if (text) { out += ','; out += texts[rng.next() % 5]; }
-            out += '\n';
-        }
-    }
-    return out;
+// The settings changes a user makes in 设置; each is recomputed from the parsed log.
+std::vector<std::pair<const char*, ChatSettings>> changedSettings() {
+    ChatSettings slow, hours;
+    slow.slowResponseS = 120;
+    hours.serviceHours = {*parseServiceHours("09:00-21:00")};
+    return {{"taobao", *chatPreset("taobao")}, {"slow_120s", slow}, {"hours_09_21", hours}};
 }
-
-// Linux: resident and peak-resident kB from /proc; 0 elsewhere. Writing 5 to clear_refs resets the peak.
-long procKb(const char* field) {
-    long v = 0;
-    if (FILE* f = std::fopen("/proc/self/status", "r")) {
-        char line[256];
-        while (std::fgets(line, sizeof line, f))
-            if (std::strncmp(line, field, std::strlen(field)) == 0) v = std::atol(line + std::strlen(field));
-        std::fclose(f);
-    }
-    return v;
-}
-void resetPeak() {
-    if (FILE* f = std::fopen("/proc/self/clear_refs", "w")) { std::fputs("5", f); std::fclose(f); }
-}
-
-double cpuMsSince(std::clock_t c0) { return double(std::clock() - c0) * 1000.0 / CLOCKS_PER_SEC; }
 } // namespace
 
 int main(int argc, char** argv) {
-    uint64_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 2000000;
-    bool text = argc > 2 ? std::atoi(argv[2]) != 0 : true;
-    std::string csv = makeCsv(n, text);
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: bench_chatlog MESSAGES.csv TABLE [recompute-runs]\n");
+        return 2;
+    }
+    const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+    const Month period{2024, 3};
+    const double t0 = nowMs();
+    FILE* f = std::fopen(argv[1], "rb");
+    if (!f) { std::fprintf(stderr, "bench_chatlog: cannot open %s\n", argv[1]); return 2; }
+    std::fseek(f, 0, SEEK_END);
+    const long size = std::ftell(f);
+    std::fseek(f, 0, SEEK_SET);
     ChatSettings settings;
     ChatLog log;
     ChatReadOptions opt = chatReadOptions(settings);
-    opt.expectedBytes = csv.size();
-    resetPeak();
-    const long rssBefore = procKb("VmRSS:");
-    std::clock_t c0 = std::clock(); // CPU time: the machine may be shared
+    opt.expectedBytes = uint64_t(size);
     MessageReader reader(log, opt);
-    for (size_t i = 0; i < csv.size(); i += size_t(1) << 20)
-        if (!reader.feed(std::string_view(csv).substr(i, size_t(1) << 20))) return 1;
-    double parseMs = cpuMsSince(c0);
-    c0 = std::clock();
-    if (!reader.finish()) return 1;
-    double indexMs = cpuMsSince(c0);
-    const long peakKb = procKb("VmHWM:") - rssBefore; // what reading and indexing added at most
-    // Recompute: the best of 10 runs, in CPU time (the machine may be shared).
-    double computeMs = 1e30, recomputeMs = 1e30;
-    ChatMetrics a, b;
-    for (int run = 0; run < 10; ++run) {
-        c0 = std::clock();
-        a = computeChatMetrics(log, settings, {2024, 3});
-        computeMs = std::min(computeMs, cpuMsSince(c0));
-        c0 = std::clock();
-        b = computeChatMetrics(log, *chatPreset("taobao"), {2024, 3});
-        recomputeMs = std::min(recomputeMs, cpuMsSince(c0));
+    std::vector<char> buf(size_t(4) << 20);
+    double feedMs = 0, feedCpu = 0;
+    for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), f)) > 0;) {
+        const double a = nowMs(), c = cpuMs();
+        auto r = reader.feed(std::string_view(buf.data(), n));
+        feedMs += nowMs() - a;
+        feedCpu += cpuMs() - c;
+        if (!r) { std::fprintf(stderr, "bench_chatlog: %s: %s\n", argv[1], r.error().c_str()); return 1; }
     }
-    std::printf("{\"name\":\"chatlog\",\"messages\":%llu,\"text\":%s,\"csv_mb\":%.1f,\"parse_mb_s\":%.1f,\"index_ms\":%.1f,"
-                "\"compute_ms\":%.1f,\"recompute_ms\":%.1f,\"log_bytes_per_csv_byte\":%.3f,\"peak_bytes_per_csv_byte\":%.3f,"
-                "\"agents\":%zu,\"check\":%u}\n",
-                (unsigned long long)n, text ? "true" : "false", double(csv.size()) / 1e6, double(csv.size()) / 1e6 / (parseMs / 1e3),
-                indexMs, computeMs, recomputeMs, double(log.memoryBytes()) / double(csv.size()), double(peakKb) * 1024 / double(csv.size()), a.agents.size(),
-                b.totals.empty() ? 0u : b.totals[0].receptions);
+    std::fclose(f);
+    double a = nowMs();
+    if (auto r = reader.finish(); !r) { std::fprintf(stderr, "bench_chatlog: %s\n", r.error().c_str()); return 1; }
+    const double finishMs = nowMs() - a;
+    a = nowMs();
+    const ChatMetrics m = computeChatMetrics(log, settings, period);
+    const double computeMs = nowMs() - a, totalMs = nowMs() - t0, totalCpu = cpuMs();
+    std::string recompute, recomputeCpu;
+    for (const auto& [name, s] : changedSettings()) {
+        double best = 1e30, bestCpu = 1e30;
+        for (int i = 0; i < runs; ++i) {
+            a = nowMs();
+            const double c = cpuMs();
+            ChatMetrics again = computeChatMetrics(log, s, period);
+            best = std::min(best, nowMs() - a);
+            bestCpu = std::min(bestCpu, cpuMs() - c);
+            if (again.agents.empty()) return 1;
+        }
+        char item[96];
+        std::snprintf(item, sizeof item, "%s\"%s\":%.1f", recompute.empty() ? "" : ",", name, best);
+        recompute += item;
+        std::snprintf(item, sizeof item, "%s\"%s\":%.1f", recomputeCpu.empty() ? "" : ",", name, bestCpu);
+        recomputeCpu += item;
+    }
+    const std::string table = kefu::bench::chatMetricTable(log, m);
+    if (FILE* t = std::fopen(argv[2], "wb")) { std::fwrite(table.data(), 1, table.size(), t); std::fclose(t); }
+    else { std::fprintf(stderr, "bench_chatlog: cannot write %s\n", argv[2]); return 2; }
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("{\"bench\":\"chatlog\",\"engine\":\"kefu-native\",\"bytes\":%ld,\"messages\":%zu,\"sessions\":%zu,\"agents\":%zu,"
+                "\"total_ms\":%.1f,\"feed_ms\":%.1f,\"feed_cpu_ms\":%.1f,\"finish_ms\":%.1f,\"compute_ms\":%.1f,"
+                "\"cpu_ms\":%.1f,\"recompute_ms\":{%s},\"recompute_cpu_ms\":{%s},\"log_bytes\":%zu,\"peak_bytes\":%lld}\n",
+                size, log.messageCount(), log.sessionCount(), m.agents.size(), totalMs, feedMs, feedCpu, finishMs, computeMs,
+                totalCpu, recompute.c_str(), recomputeCpu.c_str(), log.memoryBytes(), (long long)ru.ru_maxrss * 1024);
     return 0;
 }

@@ -182,12 +182,169 @@ def frames_section(rows):
     return frames, lines
 
 
+TARGET_COLD_MS = 1000.0
+TARGET_WARM_MS = 300.0
+TARGET_FIRST_FRAME_BROTLI = 1_500_000  # bytes loaded before the first frame with text, brotli
+TARGET_GRID_P95_MS = 16.7  # 60 frames a second
+# shell.html's performance marks, in the order they happen (browser_start.mjs reads them).
+START_PHASES = [("html-arrived", "index.html arrived"), ("wasm-downloaded", "kefu.wasm downloaded"),
+                ("wasm-compiled", "kefu.wasm compiled"), ("wasm-instantiated", "instantiated (kefu.js ran)"),
+                ("first-frame", "first frame drawn"), ("first-text", "first frame with Chinese text")]
+
+
+def start_phase_lines(cold, warm):
+    """The phases table and, when a start target is missed, where the time went."""
+    cp, wp = cold.get("phases_ms", {}), warm.get("phases_ms", {})
+    fmt = lambda d, k: f"{d[k]:.0f}" if k in d else "-"
+    lines = ["Median time of each phase from the navigation's start (shell.html's performance marks):", "",
+             "| phase | cold ms | warm ms |", "|---|---|---|"]
+    lines += [f"| {label} | {fmt(cp, k)} | {fmt(wp, k)} |" for k, label in START_PHASES]
+    lines.append("")
+    if cold["median_ms"] <= TARGET_COLD_MS and warm["median_ms"] <= TARGET_WARM_MS:
+        return lines
+    if not all(k in cp for k, _ in START_PHASES):
+        return lines + ["A start target is missed; the page did not report all its phases.", ""]
+    step = lambda a, b: cp[b] - cp[a]
+    lines += [
+        f"Why a start target is missed, from the cold medians: index.html arrived at {cp['html-arrived']:.0f} ms; "
+        f"kefu.wasm was downloaded {step('html-arrived', 'wasm-downloaded'):.0f} ms later and compiled in "
+        f"{step('wasm-downloaded', 'wasm-compiled'):.0f} ms; instantiating took {step('wasm-compiled', 'wasm-instantiated'):.0f} ms; "
+        f"the app's start to its first frame (reading the font, the shop, WebGL on SwiftShader, Chromium's software "
+        f"renderer here) {step('wasm-instantiated', 'first-frame'):.0f} ms; "
+        + ("that first frame already drew Chinese glyphs. " if step('first-frame', 'first-text') <= 1 else
+           f"and the frame with Chinese glyphs (the atlas rebuilt with the characters the first frame asked for) "
+           f"{step('first-frame', 'first-text'):.0f} ms more. ") +
+        f"A warm start skips the download: its first frame with text came at {wp.get('first-text', float('nan')):.0f} ms. "
+        "These runs share 2 cores with other work, so the times vary from run to run (see the runs above).",
+        "",
+    ]
+    return lines
+
+
+def start_section(rows):
+    """results.json's "start" and its RESULTS.md lines, from browser_start.mjs's lines."""
+    cold = next(r for r in rows if r.get("kind") == "cold")
+    warm = next(r for r in rows if r.get("kind") == "warm")
+    tr = next(r for r in rows if r["bench"] == "transfer")
+    before = tr["before_first_frame"]
+    start = {
+        "browser": cold["browser"], "cold_ms": cold["samples_ms"], "cold_median_ms": cold["median_ms"],
+        "warm_ms": warm["samples_ms"], "warm_median_ms": warm["median_ms"], "warm_service_worker": warm["service_worker"],
+        "transfer": tr, "target_cold_ms": TARGET_COLD_MS, "target_warm_ms": TARGET_WARM_MS,
+        "target_first_frame_brotli_bytes": TARGET_FIRST_FRAME_BROTLI,
+        "cold_target_met": cold["median_ms"] <= TARGET_COLD_MS, "warm_target_met": warm["median_ms"] <= TARGET_WARM_MS,
+        "transfer_target_met": before["brotli"] <= TARGET_FIRST_FRAME_BROTLI,
+    }
+    kb = lambda b: f"{b / 1000:,.0f} kB"
+    ms = lambda v: ", ".join(f"{x:.0f}" for x in v)
+    verdict = lambda met, text: "**met**" if met else f"**not met** ({text})"
+    lines = [
+        "## Start-up: cold and warm start, transfer size",
+        "",
+        f"{start['browser']} (headless, SwiftShader WebGL), the page served on localhost by scripts/serve.py with its "
+        "precompressed files (bench/browser_start.mjs). Time from the navigation's start to the end of the first frame "
+        "that drew Chinese text with real glyphs (window.kefu.firstTextAt, web/test_hook.cpp): the page downloads, "
+        "compiles kefu.wasm and the GB2312 font, starts, and the glyph atlas learns the first frame's characters. "
+        "Cold: a new profile each run (empty HTTP cache, no service worker); warm: the next visits of that profile, "
+        "once its service worker controls it.",
+        "",
+        "| start | median ms | runs (ms) |",
+        "|---|---|---|",
+        f"| cold | {cold['median_ms']:.0f} | {ms(cold['samples_ms'])} |",
+        f"| warm ({'service worker' if warm['service_worker'] else 'HTTP cache only'}) | {warm['median_ms']:.0f} | {ms(warm['samples_ms'])} |",
+        "",
+        "What the first cold visit loaded; sizes of the files (gzip -9 and brotli -q 11, the build's .gz/.br), "
+        "the time each arrived, and whether it arrived before the first frame with text:",
+        "",
+        "| file | raw | gzip | brotli | arrived at ms | before first frame |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in sorted(tr["files"], key=lambda f: f["end_ms"]):
+        lines.append(f"| {f['file']} | {kb(f['raw'])} | {kb(f['gzip'])} | {kb(f['brotli'])} | {f['end_ms']} | "
+                     f"{'yes' if f['before_first_frame'] else 'no (loaded later)'} |")
+    after = tr["after_first_frame"]
+    lines += [
+        f"| **before the first frame** | {kb(before['raw'])} | {kb(before['gzip'])} | **{kb(before['brotli'])}** | | |",
+        f"| after it (the fuller GBK font, ...) | {kb(after['raw'])} | {kb(after['gzip'])} | {kb(after['brotli'])} | | |",
+        "",
+        f"- target: cold start <= {TARGET_COLD_MS:.0f} ms: " + verdict(start["cold_target_met"], f"{cold['median_ms']:.0f} ms"),
+        f"- target: warm start <= {TARGET_WARM_MS:.0f} ms: " + verdict(start["warm_target_met"], f"{warm['median_ms']:.0f} ms"),
+        f"- target: everything before the first frame <= {kb(TARGET_FIRST_FRAME_BROTLI)} brotli: "
+        + verdict(start["transfer_target_met"], kb(before["brotli"])),
+        "",
+    ]
+    lines += start_phase_lines(cold, warm)
+    return start, lines
+
+
+TARGET_GRID_AGENTS = 100_000
+
+
+def growth_sentence(measured):
+    """How making and opening the month grew between the two largest measured sizes."""
+    if len(measured) < 2:
+        return ""
+    a, b = sorted(measured, key=lambda r: r["agents"])[-2:]
+    n = b["agents"] / a["agents"]
+    return (f" From {a['agents']:,} to {b['agents']:,} agents ({n:.1f}x), making the snapshot took "
+            f"{b['snapshot_create_ms'] / a['snapshot_create_ms']:.1f}x and opening it {b['open_ms'] / a['open_ms']:.1f}x "
+            "as long: these steps in the scoring core grow faster than the number of agents.")
+
+
+def grid_section(rows):
+    """results.json's "grid" and its RESULTS.md lines, from browser_grid.mjs's lines (one per size;
+    a size that could not be made or opened in time carries `failed`)."""
+    measured = [r for r in rows if "failed" not in r]
+    failed = [r for r in rows if "failed" in r]
+    met = any(r["agents"] >= TARGET_GRID_AGENTS and r["p95_ms"] <= TARGET_GRID_P95_MS for r in measured)
+    grid = {"sizes": rows, "target_agents": TARGET_GRID_AGENTS, "target_p95_ms": TARGET_GRID_P95_MS, "target_met": met}
+    lines = [
+        "## Data grid with many agents",
+        "",
+        "A generated month (bench/browser_grid.mjs) made into a snapshot by `kefu snapshot create`, saved as the "
+        "shop in the page's IndexedDB and opened; then 数据录入's grid is scrolled by dragging its scrollbar from top "
+        "to bottom and back while each frame's CPU time is recorded (headless Chromium, SwiftShader). The grid "
+        "draws only the rows in view (ImGuiListClipper).",
+        "",
+        "| agents | snapshot | made in | opened in | frames | deepest row | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in measured:
+        lines.append(f"| {r['agents']:,} | {r['snapshot_bytes'] / 1e6:.1f} MB | {r['snapshot_create_ms'] / 1000:.1f} s | "
+                     f"{r['open_ms'] / 1000:.1f} s | {r['frames']} | {r['deepest_row']:,} | {r['p50_ms']:.1f} | "
+                     f"{r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.1f} |")
+    for r in failed:
+        lines.append(f"| {r['agents']:,} | failed: {r['failed']} | | | | | | | | |")
+    lines += [
+        "",
+        f"- target: {TARGET_GRID_AGENTS:,} rows at 60 frames a second, p95 <= {TARGET_GRID_P95_MS} ms: "
+        + ("**met**" if met else "**not met**"),
+        "",
+    ]
+    if not met and failed:
+        largest = max(measured, key=lambda r: r["agents"]) if measured else None
+        sizes = ", ".join(f"{r['agents']:,}" for r in failed)
+        lines += [
+            f"Why it is not met: the {sizes}-agent month could not be "
+            f"{'made' if failed[0]['failed_step'] == 'create' else 'opened'} within {failed[0]['limit_s']} s, "
+            "so the grid could not be shown at that size."
+            + growth_sentence(measured)
+            + (f" The largest size measured, {largest['agents']:,} agents, scrolls with p95 {largest['p95_ms']:.1f} ms per "
+               "frame: the clipper keeps a frame's work to the rows in view." if largest else ""),
+            "",
+        ]
+    return grid, lines
+
+
 def main():
     raw, out_json, out_md = sys.argv[1:4]
     rows = [json.loads(line) for line in open(raw, encoding="utf-8") if line.strip()]
     evaluate_rows = [r for r in rows if r.get("name") == "evaluate"]
     snapshot_rows = [r for r in rows if r.get("bench") == "snapshot"]
     frame_rows = [r for r in rows if r.get("bench") == "frames"]
+    start_rows = [r for r in rows if r.get("bench") in ("start", "transfer")]
+    grid_rows = [r for r in rows if r.get("bench") == "grid"]
+    stability_rows = [r for r in rows if r.get("bench") == "stability"]
     result = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": {"cpu_count": os.cpu_count(), "platform": platform.platform()},
@@ -207,6 +364,20 @@ def main():
         lines += more
     if frame_rows:
         result["frames"], more = frames_section(frame_rows)
+        lines += more
+    if start_rows:
+        result["start"], more = start_section(start_rows)
+        lines += more
+    if grid_rows:
+        result["grid"], more = grid_section(grid_rows)
+        lines += more
+    if stability_rows:
+        result["stability"], more = stability_section(stability_rows)
+        lines += more
+    chatlog_rows = [r for r in rows if str(r.get("bench", "")).startswith("chatlog")]
+    if chatlog_rows:
+        from report_chatlog import chatlog_section  # bench/report_chatlog.py
+        result["chatlog"], more = chatlog_section(chatlog_rows)
         lines += more
     json.dump(result, open(out_json, "w", encoding="utf-8"), indent=2, ensure_ascii=False)
     open(out_md, "w", encoding="utf-8").write("\n".join(lines))

@@ -73,5 +73,6 @@ int cmdImport(int argc, char** argv);
 int cmdStability(int argc, char** argv);
 int cmdWhatIf(int argc, char** argv);
 int cmdGaps(int argc, char** argv);
+int cmdCoaching(int argc, char** argv);
 
 } // namespace kefu::cli

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "chat_columns.h"
 #include "chat_metrics.h"
 #include "cli.h"
 
@@ -11,7 +12,8 @@ namespace kefu::cli {
 using namespace core;
 
 namespace {
-const std::vector<std::string> kMetricsOptions = {"--messages", "--orders", "--period", "--settings", "--format", "-o"};
+const std::vector<std::string> kMetricsOptions = {"--messages", "--orders", "--period", "--settings", "--format", "-o",
+                                                    "--columns", "--order-columns"};
 
 template <class Reader>
 Expected<bool> streamFile(const std::string& path, Reader& reader) {
@@ -46,6 +48,15 @@ Expected<ChatSettings> loadSettings(const Args& args) {
     if (!s) return Error{*arg + ": " + s.error()};
     return s;
 }
+
+// --columns / --order-columns: "time=发送时刻,session_id=会话编号" for files with other headers.
+Expected<ColumnMapping> loadColumns(const Args& args, const char* option, ChatFile file) {
+    auto arg = args.one(option);
+    if (!arg) return ColumnMapping{};
+    auto m = parseColumnMapping(file, *arg);
+    if (!m) return Error{std::string(option) + " " + *arg + ": " + m.error()};
+    return m;
+}
 } // namespace
 
 int cmdMetrics(int argc, char** argv) {
@@ -61,14 +72,21 @@ int cmdMetrics(int argc, char** argv) {
     if (format != "csv" && format != "json") return fail("--format must be csv or json");
     auto settings = loadSettings(*args);
     if (!settings) return fail(settings.error());
+    auto messageColumns = loadColumns(*args, "--columns", ChatFile::Messages);
+    if (!messageColumns) return fail(messageColumns.error());
+    auto orderColumns = loadColumns(*args, "--order-columns", ChatFile::Orders);
+    if (!orderColumns) return fail(orderColumns.error());
+    if (!orderColumns->empty() && !args->one("--orders")) return fail("--order-columns needs --orders FILE");
 
     ChatLog log;
     ChatReadOptions opt = chatReadOptions(*settings);
     opt.expectedBytes = fileSize(*messages);
+    opt.columns = *messageColumns;
     MessageReader reader(log, opt);
     if (auto r = streamFile(*messages, reader); !r) return fail(r.error());
     if (auto ordersPath = args->one("--orders")) {
         opt.expectedBytes = 0;
+        opt.columns = *orderColumns;
         OrderReader orders(log, opt);
         if (auto r = streamFile(*ordersPath, orders); !r) return fail(r.error());
     }

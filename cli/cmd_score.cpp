@@ -246,6 +246,10 @@ int cmdExplain(int argc, char** argv) {
     for (const auto& m : it->money)
         s << "  [" << m.rule << "] " << moneyKindId(m.kind) << " " << formatYuan(m.amountFen) << "  " << m.why.format(*lang) << "\n";
     s << (zh ? "  合计 " : "  total ") << formatYuan(it->totalFen()) << "\n";
+    if (!it->lowConfidence.empty()) {
+        s << (zh ? "\n低置信:\n" : "\nLow confidence:\n");
+        for (const auto& l : it->lowConfidence) s << "  " << l.why.format(*lang) << "\n";
+    }
     if (!it->flags.empty()) {
         s << (zh ? "\n标记:" : "\nFlags:");
         for (const auto& f : it->flags) s << " " << f;

@@ -16,6 +16,7 @@ const char* kUsage =
     "  kefu payslip (same inputs as score) [--agent NAME] [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
     "               (pay slips 工资条 as printable HTML, one page per agent)\n"
     "  kefu report  (same inputs as score) [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
+    "               [--history-metrics M.csv ...]  (the --history months' metrics, for the trend charts)\n"
     "               (monthly report 月度考核报告: summary, rankings, flags, charts, pay slips; print to PDF)\n"
     "  kefu export  --what results|payroll|metrics (same inputs as score) [--format csv|xlsx] [--lang zh|en]\n"
     "               [-o OUT]   (a spreadsheet: CSV for Excel/WPS with BOM, or XLSX; xlsx needs -o)\n"
@@ -26,8 +27,11 @@ const char* kUsage =
     "  kefu whatif  (same inputs as score) --set RULE.PARAM=VALUE... [-o OUT.json]\n"
     "               (the --set changes against the scheme as given: scores, ranks, money, shop cost)\n"
     "  kefu gaps    (same inputs as score) --agent NAME [--lang zh|en] [-o OUT.json]   (gap cards: what reaches each target)\n"
+    "  kefu coaching (same inputs as score) --agent NAME [--previous LAST.csv [--previous-events E.csv]]\n"
+    "               [--lang zh|en] [-o OUT.json]   (coaching card: strengths, weaknesses, changes, DSR advice)\n"
     "  kefu presets [--lang zh|en]\n"
     "  kefu metrics --messages M.csv [--orders O.csv] --period YYYY-MM [--settings S.json|PRESET]\n"
+    "               [--columns NAME=HEADER,...] [--order-columns NAME=HEADER,...]\n"
     "               [--by-day] [--format csv|json] [-o metrics.csv]   (chat logs → metrics CSV)\n"
     "  kefu snapshot create --metrics FILE --period YYYY-MM [--events FILE] [--scheme S] [--roster FILE]\n"
     "                       [--shop-id ID] [--shop-name NAME] [--author NAME] -o OUT.kefu\n"
@@ -59,6 +63,7 @@ int main(int argc, char** argv) {
     if (cmd == "stability") return kefu::cli::cmdStability(argc, argv);
     if (cmd == "whatif") return kefu::cli::cmdWhatIf(argc, argv);
     if (cmd == "gaps") return kefu::cli::cmdGaps(argc, argv);
+    if (cmd == "coaching") return kefu::cli::cmdCoaching(argc, argv);
     std::cerr << "kefu: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

@@ -36,6 +36,12 @@ Change addFundEntry(AppState& s, const AddFundEntry& a, uint64_t seed);
 Change removeFundEntry(AppState& s, const RemoveFundEntry& a);
 // app_scheme.cpp
 Change saveScheme(AppState& s, const SaveScheme& a);
+// app_goals.cpp and app_appeals.cpp
+Change addGoal(AppState& s, const AddGoal& a, uint64_t seed);
+Change updateGoal(AppState& s, const UpdateGoal& a);
+Change removeGoal(AppState& s, const RemoveGoal& a);
+Change fileAppeal(AppState& s, const FileAppeal& a, int64_t now, uint64_t seed);
+Change decideAppeal(AppState& s, const DecideAppeal& a, int64_t now);
 
 Change openSnapshotFile(AppState& s, const OpenSnapshotFile& a);
 Change replaceWithIncoming(AppState& s);

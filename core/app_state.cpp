@@ -378,11 +378,12 @@ Change importValues(AppState& s, const ImportValues& a) {
                 if (r.name == agent && !p.closed) r.nicknames = it->nicknames;
         ++bound;
     }
-    if (!a.layout.headers.empty()) {
+    for (const ReportLayout& layout : a.layouts) {
+        if (layout.headers.empty()) continue;
         auto& layouts = s.settings.layouts;
-        auto it = std::find_if(layouts.begin(), layouts.end(), [&](const ReportLayout& l) { return l.headers == a.layout.headers; });
-        if (it == layouts.end()) layouts.push_back(a.layout);
-        else *it = a.layout;
+        auto it = std::find_if(layouts.begin(), layouts.end(), [&](const ReportLayout& l) { return l.headers == layout.headers; });
+        if (it == layouts.end()) layouts.push_back(layout);
+        else *it = layout;
     }
     return {"import", formatMonth(s.periods[size_t(a.period)].month) + " / " + a.file + (a.sheet.empty() ? "" : " [" + a.sheet + "]") +
                           ": " + std::to_string(a.values.size()) + " values" + (bound ? ", " + std::to_string(bound) + " accounts bound" : "")};
@@ -474,6 +475,11 @@ struct Applier {
     Change operator()(const RestoreVersion& a) { return restoreVersion(s, a); }
     Change operator()(const SetReadOnly& a) { s.readOnly = a.readOnly; return {}; }
     Change operator()(const FollowSaved& a) { return followSaved(s, a); }
+    Change operator()(const AddGoal& a) { return addGoal(s, a, seed); }
+    Change operator()(const UpdateGoal& a) { return updateGoal(s, a); }
+    Change operator()(const RemoveGoal& a) { return removeGoal(s, a); }
+    Change operator()(const FileAppeal& a) { return fileAppeal(s, a, now, seed); }
+    Change operator()(const DecideAppeal& a) { return decideAppeal(s, a, now); }
     Change operator()(const Undo&) { return {}; }
     Change operator()(const Redo&) { return {}; }
 };

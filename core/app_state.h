@@ -36,6 +36,7 @@ struct PeriodData {
     // Where imported values came from (file, sheet, row), by sourceKey(agent, metric); a typed
     // value has none.
     std::map<std::string, Provenance> sources;
+    std::vector<Appeal> appeals; // filed in this month, in filing order (appeals.h)
 };
 std::string sourceKey(const std::string& agent, const std::string& metric);
 
@@ -201,7 +202,7 @@ struct ImportValues {
     std::string file, sheet;
     std::vector<ImportedValue> values;
     std::vector<std::pair<std::string, NicknameBinding>> bindings; // agent name -> account
-    ReportLayout layout; // the mapping screen's choices (empty: nothing to remember)
+    std::vector<ReportLayout> layouts; // the mapping screen's choices per file read (none: nothing to remember)
 };
 struct Undo {};
 struct Redo {};
@@ -227,13 +228,27 @@ struct RestoreVersion {
 struct SetReadOnly { bool readOnly; };
 // Another tab saved the shop: this read-only tab shows the new data (no undo step, no log entry).
 struct FollowSaved { std::string bytes; };
+// Team goals (goals.h), kept in the shop's settings; checked with every problem listed.
+struct AddGoal { Goal goal; };    // an id is made when empty
+struct UpdateGoal { Goal goal; }; // by id
+struct RemoveGoal { std::string id; };
+// Appeals (appeals.h) of an open month: filing one (id, time and the current number are filled
+// in), and the manager's decision; accepting applies the value as one logged, undoable step.
+struct FileAppeal { int period = -1; Appeal appeal; };
+struct DecideAppeal {
+    int period = -1;
+    std::string id;
+    bool accept = false;
+    std::optional<double> value; // accepted with this value (none: the requested one)
+    std::string reason;
+};
 
 using Action = std::variant<SetLanguage, SetShopName, AddAgent, RemoveAgent, UpdateAgent, SelectPeriod, SelectScheme, LoadShop,
                             StartShop, SetGroups, AddPeriod, DeactivateAgent, ReactivateAgent, AddEvent, UpdateEvent,
                             RemoveEvent, SaveScheme, SetSettings, AddFundEntry, RemoveFundEntry,
                             ClearNotices, SetManagerName, SetMetricValue, SetMetricValues, ImportValues, ClosePeriod, ReopenPeriod, Undo, Redo, OpenSnapshotFile,
                             ReplaceWithIncoming, MergeIncoming, ResolveMerge, CancelIncoming, RestoreVersion, SetReadOnly,
-                            FollowSaved>;
+                            FollowSaved, AddGoal, UpdateGoal, RemoveGoal, FileAppeal, DecideAppeal>;
 
 // The time and randomness an action may use (new ids, revision stamps, log entries); the page
 // passes the clock and crypto randomness, tests pass fixed values. now = 0: one tick after the

@@ -102,6 +102,10 @@ Json appStateToJson(const AppState& s) {
             events.push(std::move(ej));
         }
     j.set("events", std::move(events));
+    Json appeals = Json::array(); // the selected month's appeals
+    if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size()))
+        for (const auto& a : s.periods[size_t(s.selectedPeriod)].appeals) appeals.push(appealToJson(a));
+    j.set("appeals", std::move(appeals));
     j.set("groups", stringArray(rosterGroups(s)));
     std::vector<std::string> inactive, schemes;
     for (const auto& a : s.inactive) inactive.push_back(a.name);

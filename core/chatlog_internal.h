@@ -19,6 +19,7 @@ struct ColumnSpec {
 // The messages file's columns, in this order (chatlog_read.cpp; chat_context.cpp maps a header too).
 enum MessageColumn { kMsgSession, kMsgTime, kMsgRole, kMsgAgent, kMsgBuyer, kMsgText, kMsgKind };
 const std::vector<ColumnSpec>& messageColumns();
+const std::vector<ColumnSpec>& orderColumns(); // chatlog_orders.cpp
 
 std::string errorAt(uint32_t line, int column, const std::vector<std::string>& headerNames, const std::string& what);
 

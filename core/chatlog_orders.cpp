@@ -27,13 +27,25 @@ Expected<std::vector<int>> mapColumns(const CsvStream& header, const std::vector
     headerNames.clear();
     std::string scratch;
     for (size_t c = 0; c < header.fieldCount(); ++c) headerNames.emplace_back(trim(dec.utf8(header.field(c), scratch)));
+    for (const auto& choice : userMapping) {
+        const std::string& name = choice.first; // not a structured binding: the lambda below captures it (em++)
+        const std::string& chosen = choice.second;
+        if (std::none_of(specs.begin(), specs.end(), [&](const ColumnSpec& s) { return name == s.name; })) {
+            std::string names;
+            for (const auto& s : specs) names += (names.empty() ? "" : ", ") + std::string(s.name);
+            return Error{"column mapping: '" + name + "' is not a column of this file (" + names + ")"};
+        }
+        const std::string h = normalizeHeader(chosen);
+        if (!h.empty() && std::none_of(headerNames.begin(), headerNames.end(), [&](const std::string& n) { return normalizeHeader(n) == h; }))
+            return Error{"line 1: no column '" + chosen + "' (chosen for '" + name + "')"};
+    }
     std::vector<int> col(specs.size(), -1);
     for (size_t c = 0; c < headerNames.size(); ++c) {
         std::string h = normalizeHeader(headerNames[c]);
         for (size_t k = 0; k < specs.size(); ++k) {
             auto user = std::find_if(userMapping.begin(), userMapping.end(), [&](const auto& um) { return um.first == specs[k].name; });
             bool match = h == specs[k].name;
-            if (user != userMapping.end()) match = normalizeHeader(user->second) == h;
+            if (user != userMapping.end()) match = !user->second.empty() && normalizeHeader(user->second) == h;
             else
                 for (const char* a : specs[k].aliases) match = match || normalizeHeader(a) == h;
             if (!match) continue;
@@ -78,8 +90,9 @@ using namespace chat;
 
 namespace {
 enum Col { kId, kBuyer, kAgent, kCreated, kPaid, kAmount, kRefund, kRefundTime, kColumns };
+} // namespace
 
-const std::vector<ColumnSpec>& orderColumns() {
+const std::vector<ColumnSpec>& chat::orderColumns() {
     static const std::vector<ColumnSpec> specs = {
         {"order_id", {"订单号", "订单编号", "order"}, false},
         {"buyer", {"customer", "买家", "买家昵称", "买家会员名", "客户"}, true},
@@ -92,7 +105,6 @@ const std::vector<ColumnSpec>& orderColumns() {
     };
     return specs;
 }
-} // namespace
 
 struct OrderReader::Impl {
     ChatLog& log;

@@ -94,11 +94,17 @@ struct MessageReader::Impl {
         log.hasText = col[kText] >= 0;
         log.phrases = opt.phrases;
         log.tzOffsetMinutes = opt.tzOffsetMinutes;
-        if (opt.expectedBytes) {
-            size_t guess = size_t(opt.expectedBytes / 40);
-            log.time.reserve(guess); log.agent.reserve(guess); log.role.reserve(guess); st.msgSession.reserve(guess);
-        }
         return true;
+    }
+
+    // The columns are reserved once for the whole file, from the bytes per row of its first rows
+    // (texts make rows 40-200 bytes long), with 10% to spare: a guess too high would hold memory the
+    // log never uses (the wasm heap grows to cover it and never shrinks).
+    static constexpr uint64_t kSampleRows = 4096;
+    void reserveColumns() {
+        const uint64_t perRow = std::max<uint64_t>(1, csv.bytesSeen() / (rows + 1));
+        const size_t guess = size_t(opt.expectedBytes / perRow + opt.expectedBytes / perRow / 10 + 1024);
+        log.time.reserve(guess); log.agent.reserve(guess); log.role.reserve(guess); st.msgSession.reserve(guess);
     }
 
     std::string_view cell(int c) const { return col[c] < 0 ? std::string_view() : trim(csv.field(size_t(col[c]))); }
@@ -133,7 +139,7 @@ struct MessageReader::Impl {
     }
 
     Expected<bool> row() {
-        ++rows;
+        if (++rows == kSampleRows && opt.expectedBytes) reserveColumns();
         if (csv.fieldCount() > headerNames.size())
             return fail(errorAt(csv.line(), -1, headerNames, std::to_string(csv.fieldCount()) + " fields, the header has " +
                                                                 std::to_string(headerNames.size()) + " (quote texts that hold commas)"));

@@ -1,6 +1,9 @@
 #include "evaluate.h"
 
 #include <algorithm>
+#include <optional>
+
+#include "small_sample.h"
 
 namespace kefu::core {
 
@@ -34,7 +37,10 @@ Results evaluate(const PeriodInput& input, const Scheme& scheme, const History& 
         r.flags.reserve(4); // ... and about 3 flags, so one allocation instead of three
         results.group(a.group);
     }
-    EvalContext ctx(input, history, catalog, results, &scheme);
+    // Rates below the scheme's minimum volumes are flagged and kept, left out or shrunk first.
+    std::optional<PeriodInput> adjusted;
+    if (!scheme.smallSample.empty()) adjusted = applySmallSample(input, scheme, catalog, results);
+    EvalContext ctx(adjusted ? *adjusted : input, history, catalog, results, &scheme);
     for (const auto& rule : scheme.rules) {
         if (!rule.enabled) continue;
         if (const RuleType* t = findRuleType(rule.type)) t->evaluate(rule, ctx);

@@ -29,6 +29,7 @@ const FlagLabel kFlags[] = {
     {"withhold_salary", {"扣发工资", "withhold salary"}},
     {"auto_resign", {"视为自动离职", "treated as resigned"}},
     {"level_not_eligible", {"级别不符", "level not eligible"}},
+    {"low_confidence", {"低置信", "low confidence"}},
 };
 const FlagLabel kArgs[] = {
     {"efficiency", {"效率", "efficiency"}},

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "chat_columns.h"
 #include "chat_metrics.h"
 #include "chatlog.h"
-#include "chatlog_internal.h"
 #include "csv.h"
 #include "text.h"
 #include "xlsx.h"
@@ -83,25 +83,12 @@ ImportValues importAction(const ImportPreview& preview, int period, const Import
                 a.values.push_back({in.agents[r].name, in.metrics.columns()[c], *v, row});
             }
     for (const auto& [name, agent] : choices.bindings) a.bindings.push_back({agent, {platform, name}});
-    if (!choices.headerMetrics.empty()) a.layout = {layoutKey(preview.headers), choices.headerMetrics};
+    if (!choices.headerMetrics.empty()) a.layouts.push_back({layoutKey(preview.headers), choices.headerMetrics, ""});
     return a;
 }
 
 bool looksLikeChatMessages(std::string_view bytes) {
-    const std::string head = decodeText(bytes.substr(0, std::min<size_t>(bytes.size(), 4096)));
-    auto csv = parseCsv(head.substr(0, head.find('\n')));
-    if (!csv || csv->rows.empty()) return false;
-    // The reader's own names and aliases (会话ID, 时间, 角色 ...) of its first three columns.
-    const auto& specs = chat::messageColumns();
-    size_t found = 0;
-    for (size_t k = 0; k < 3 && k < specs.size(); ++k)
-        for (const auto& cell : csv->rows[0]) {
-            const std::string h = normalizeHeader(cell);
-            bool match = h == normalizeHeader(specs[k].name);
-            for (const char* a : specs[k].aliases) match = match || h == normalizeHeader(a);
-            if (match) { ++found; break; }
-        }
-    return found == 3;
+    return detectFileLayout(bytes, ShopSettings{}).kind == FileLayout::Kind::Messages;
 }
 
 Expected<std::string> chatLogMetricsCsv(std::string_view messages, const std::string& messagesName, std::string_view orders,

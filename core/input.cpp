@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "formula.h"
 #include "input_internal.h"
+#include "small_sample.h"
 #include "text.h"
 
 namespace kefu::core {
@@ -181,13 +182,17 @@ const Agent* matchRoster(const std::vector<Agent>& roster, const std::string& na
 }
 
 // Combines the rows of one agent (several accounts): sums additive metrics, weights the
-// others by receptions; given derived values are dropped so they are recomputed from counts.
+// others by receptions (a rate a / b by b when given); given derived values are dropped so they
+// are recomputed from counts.
 void combineRows(PeriodInput& in, const std::vector<std::vector<size_t>>& rowsOf, const MetricTable& raw, const Catalog& catalog) {
     const auto& cols = raw.columns();
     int recCol = raw.column("receptions");
     for (size_t a = 0; a < rowsOf.size(); ++a) {
         for (size_t c = 0; c < cols.size(); ++c) {
             const MetricDef* d = catalog.find(cols[c]);
+            // A rate "a / b" is weighted by its own volume b when the file has it (conversion by inquiries).
+            const std::string volume = d ? rateVolumeMetric(*d) : std::string();
+            const int wCol = !volume.empty() && raw.column(volume) >= 0 ? raw.column(volume) : recCol;
             double sum = 0, wsum = 0, wtotal = 0;
             bool any = false;
             for (size_t r : rowsOf[a]) {
@@ -196,7 +201,7 @@ void combineRows(PeriodInput& in, const std::vector<std::vector<size_t>>& rowsOf
                 any = true;
                 sum += *v;
                 double w = 1;
-                if (auto rec = raw.get(r, recCol)) w = *rec;
+                if (auto rec = raw.get(r, wCol)) w = *rec;
                 wsum += *v * w;
                 wtotal += w;
             }

@@ -121,6 +121,7 @@ PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b
     // The period's own fields (closing, frozen results) follow the period stamp.
     PeriodRecord ha = a, hb = b;
     ha.cells.clear(); ha.events.clear(); hb.cells.clear(); hb.events.clear();
+    ha.appeals.clear(); hb.appeals.clear();
     PeriodRecord head = m.one(ha, hb, "period", formatMonth(a.month),
                               [](const PeriodRecord& p) { return Json::boolean(p.closed); }, false);
     out.closed = head.closed; out.frozenScheme = head.frozenScheme; out.frozenResults = head.frozenResults;
@@ -128,6 +129,10 @@ PeriodRecord mergePeriod(Merger& m, const PeriodRecord& a, const PeriodRecord& b
     const auto cellKey = [](const MetricCell& c) { return c.agentId + "/" + c.metric; };
     auto cells = m.list(a.cells, b.cells, cellKey, "cell", prefix, cellJson, closed);
     auto events = m.list(a.events, b.events, [](const EventRecord& e) { return e.id; }, "event", prefix, eventJson, closed);
+    // Appeals by id: one filed or decided in either copy is kept (in a closed month as in A).
+    out.appeals = closed && a.closed ? a.appeals
+                                     : m.list(a.appeals, b.appeals, [](const AppealRecord& r) { return r.appeal.id; }, "appeal",
+                                              prefix, [](const AppealRecord& r) { return appealToJson(r.appeal); });
     // In a period closed in A, records only B has are kept only when B is chosen for them.
     const auto keep = [&](bool inA, const std::string& id) { return !a.closed || inA || m.decided(id) == Prefer::B; };
     out.cells.clear();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "charts_svg.h"
 #include "flag_text.h"
 #include "html.h"
 #include "payroll.h"
@@ -255,14 +256,16 @@ void writeFlags(HtmlWriter& w, const Report& p) {
 void writeCharts(HtmlWriter& w, const Report& p) {
     w.out += "<h2>" + std::string(w.t(kCharts)) + "</h2>";
     BarChart money{.id = "money", .axisTitle = w.t(kPay), .colour = "#2e9d68", .bars = {}};
+    const RankingChart ranking = rankingChart(p.r, p.groups); // as the 图表 window ranks
     for (size_t g = 0; g < p.groups.size(); ++g) {
         BarChart scores{.id = "scores:" + p.groups[g], .axisTitle = w.t(kScore), .colour = "#3f7fd0", .bars = {}};
         for (size_t i : p.members[g]) {
             const AgentResult& a = p.r.agents[i];
             const int64_t fen = p.sheet.rows[i].totalFen;
             money.bars.push_back({a.agent, double(fen) / 100, formatYuan(fen)});
-            if (a.score) scores.bars.push_back({a.agent, *a.score, formatValue(*a.score)});
         }
+        for (const RankBar& b : ranking.bars)
+            if (b.group == p.groups[g]) scores.bars.push_back({b.agent, b.score, formatValue(b.score)});
         if (scores.bars.empty()) continue;
         w.out += "<h3>" + escapeHtml(fill(kScoreChart, w.lang, {p.groups[g]})) + "</h3>" + barChartSvg(scores);
     }
@@ -275,7 +278,8 @@ Expected<std::string> monthlyReportHtml(const ReportRequest& q) {
     const Report p = prepare(q);
     HtmlWriter w{q.lang, {}};
     const std::string title = std::string(w.t(kTitle)) + " " + q.shopName + " " + p.month;
-    w.out = htmlDocumentStart(q.lang, title, std::string(paySlipCss()) + kReportStyle);
+    w.out = htmlDocumentStart(q.lang, title, std::string(paySlipCss()) + kReportStyle + (q.coaching ? coachingCss() : "") +
+                                                  (q.charts ? analysisChartsCss() : ""));
     w.out += "<section class=\"report\"><h1>" + escapeHtml(q.shopName) + (q.shopName.empty() ? "" : " · ") +
              w.t(kTitle) + " · " + escapeHtml(p.month) + "</h1><p class=\"meta\">" + w.t(kScheme) +
              (q.lang == Lang::Zh ? "：" : ": ") + escapeHtml(q.schemeName.empty() ? p.r.scheme : q.schemeName) + "</p>";
@@ -283,7 +287,10 @@ Expected<std::string> monthlyReportHtml(const ReportRequest& q) {
     writeRankings(w, p);
     writeFlags(w, p);
     writeCharts(w, p);
+    if (q.charts) w.out += analysisChartsHtml(*q.charts, q.lang);
     w.out += "</section>\n";
+    if (q.coaching)
+        for (const auto& card : *q.coaching) w.out += coachingSectionHtml(card, q.lang);
     PaySlipRequest slips;
     slips.shopName = q.shopName, slips.lang = q.lang, slips.agents = q.agents;
     for (size_t g = 0; g < p.groups.size(); ++g)

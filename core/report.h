@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "charts.h"
+#include "coaching.h"
 #include "expected.h"
 #include "explain.h"
 #include "model.h"
@@ -20,6 +22,8 @@ struct ReportRequest {
     const Results* results = nullptr;           // required
     const std::vector<Agent>* agents = nullptr; // optional: the month's agents, for the levels on the slips
     std::string schemeName;                     // optional: shown instead of the results' scheme id
+    const std::vector<CoachingCard>* coaching = nullptr; // optional: a coaching card per agent, after the charts
+    const ChartSource* charts = nullptr; // optional: the months for the analysis charts (charts.h)
 };
 
 // The document, or an error when the results are missing.

@@ -57,6 +57,25 @@ Json agentJson(const AgentResult& a, Lang lang) {
         breakdown.push(std::move(it));
     }
     j.set("breakdown", std::move(breakdown));
+    if (!a.lowConfidence.empty()) {
+        Json low = Json::array();
+        for (const auto& l : a.lowConfidence) {
+            Json it = Json::object();
+            it.set("metric", Json::string(l.metric));
+            it.set("value", Json::number(l.value));
+            it.set("volume", l.volume ? Json::number(*l.volume) : Json::null());
+            it.set("min_volume", Json::number(l.minVolume));
+            it.set("policy", Json::string(l.policy));
+            it.set("used", l.used ? Json::number(*l.used) : Json::null());
+            Json ci = Json::array();
+            ci.push(Json::number(l.lo));
+            ci.push(Json::number(l.hi));
+            it.set("interval95", std::move(ci));
+            it.set("why", Json::string(l.why.format(lang)));
+            low.push(std::move(it));
+        }
+        j.set("low_confidence", std::move(low));
+    }
     return j;
 }
 } // namespace

@@ -34,6 +34,19 @@ struct BreakdownLine {
     Why why;
 };
 
+// A rate below the scheme's minimum volume (core/small_sample.h): what was given, what the rules
+// used (none when excluded), the Wilson 95% interval of the given value and the explanation.
+struct LowConfidence {
+    IStr metric;
+    double value = 0;
+    std::optional<double> volume;
+    double minVolume = 0;
+    IStr policy; // keep / exclude / shrink
+    std::optional<double> used;
+    double lo = 0, hi = 1;
+    Why why;
+};
+
 struct AgentResult {
     std::string agent; // name
     std::string id;
@@ -47,6 +60,7 @@ struct AgentResult {
     std::vector<MoneyLine> money;
     std::vector<std::string> flags; // unique, in the order raised
     std::vector<BreakdownLine> breakdown;
+    std::vector<LowConfidence> lowConfidence; // only with a scheme's small_sample rules
 
     int64_t totalFen() const;
     bool hasFlag(std::string_view f) const;

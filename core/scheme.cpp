@@ -195,8 +195,9 @@ Expected<Scheme> parseScheme(std::string_view text, const Catalog& catalog, Prob
     if (!rules || !rules->isArray()) problems.add(rules ? rules : &root, "rules", kRuleList);
     else
         for (size_t i = 0; i < rules->items().size(); ++i) scheme.rules.push_back(readRule(rules->items()[i], i, problems));
+    scheme.smallSample = readSmallSample(root.find("small_sample"), problems);
     for (const auto& [k, v] : root.members())
-        if (k != "id" && k != "name" && k != "description" && k != "rules" && k != "metrics")
+        if (k != "id" && k != "name" && k != "description" && k != "rules" && k != "metrics" && k != "small_sample")
             problems.add(&v, k, kKey, {k});
     validateScheme(scheme, catalog, problems);
     if (!problems.empty()) return problems.asError();
@@ -272,6 +273,7 @@ void validateScheme(const Scheme& scheme, const Catalog& baseCatalog, Problems& 
         if (t->validateInScheme) t->validateInScheme(r, scheme, problems, path + ".params");
     }
     if (primaries > 1) problems.add(nullptr, "rules", kPrimaries);
+    validateSmallSample(scheme.smallSample, catalog, problems);
 }
 
 Json schemeToJson(const Scheme& s) {
@@ -328,6 +330,7 @@ Json schemeToJson(const Scheme& s) {
         rules.push(std::move(rj));
     }
     j.set("rules", std::move(rules));
+    if (!s.smallSample.empty()) j.set("small_sample", smallSampleToJson(s.smallSample));
     return j;
 }
 

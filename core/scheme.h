@@ -10,6 +10,7 @@
 #include "json.h"
 #include "metrics.h"
 #include "model.h"
+#include "small_sample.h"
 
 namespace kefu::core {
 
@@ -43,6 +44,7 @@ struct Scheme {
     std::string descriptionZh, descriptionEn;
     std::vector<CustomMetric> metrics;
     std::vector<RuleInstance> rules;
+    std::vector<SampleRule> smallSample; // "small_sample": minimum volumes of rates (small_sample.h)
 };
 
 // A problem found in a scheme file: where (line/column in the file, 0 when unknown) and what, in

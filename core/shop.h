@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "appeals.h"
 #include "date.h"
 #include "fund.h"
 #include "model.h"
@@ -48,7 +49,7 @@ struct AgentRecord {
     bool operator==(const AgentRecord&) const = default;
 };
 
-enum class Origin : uint8_t { Typed, Imported, Computed };
+enum class Origin : uint8_t { Typed, Imported, Computed, Appeal }; // Appeal: an accepted appeal (file "appeal", sheet its id)
 
 struct Provenance {
     Origin origin = Origin::Typed;
@@ -87,6 +88,13 @@ struct LogEntry {
     bool operator==(const LogEntry&) const = default;
 };
 
+// An appeal of the period with its revision stamp (format 3).
+struct AppealRecord {
+    Appeal appeal;
+    Stamp stamp;
+    bool operator==(const AppealRecord&) const = default;
+};
+
 struct PeriodRecord {
     Month month;
     std::vector<MetricCell> cells;
@@ -96,6 +104,7 @@ struct PeriodRecord {
     std::string frozenScheme, frozenResults;
     std::vector<MetricCell> frozenCells;
     std::vector<LogEntry> closings; // closings and reopenings with reasons
+    std::vector<AppealRecord> appeals; // (format 3)
     Stamp stamp;
     bool operator==(const PeriodRecord&) const = default;
 };

@@ -1,21 +1,39 @@
 #include "shop_build.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "input.h"
 
 namespace kefu::core {
 
 namespace {
-AgentRecord& upsertAgent(Shop& shop, const Agent& a, const ImportContext& ctx, uint64_t& seed) {
-    for (auto& r : shop.agents)
-        if (r.name == a.name || (!a.id.empty() && r.id == a.id)) return r;
+// The shop's agents by name and by id, so that importing a month of n agents is not n x n.
+struct AgentIndex {
+    std::unordered_map<std::string, size_t> byName, byId;
+    explicit AgentIndex(const Shop& shop) {
+        for (size_t i = 0; i < shop.agents.size(); ++i) {
+            byName.emplace(shop.agents[i].name, i);
+            byId.emplace(shop.agents[i].id, i);
+        }
+    }
+};
+
+const std::string& upsertAgent(Shop& shop, AgentIndex& index, const Agent& a, const ImportContext& ctx, uint64_t& seed) {
+    // The first agent with this name or id, as a scan in shop order would find it.
+    size_t found = shop.agents.size();
+    if (auto it = index.byName.find(a.name); it != index.byName.end()) found = it->second;
+    if (!a.id.empty())
+        if (auto it = index.byId.find(a.id); it != index.byId.end()) found = std::min(found, it->second);
+    if (found < shop.agents.size()) return shop.agents[found].id;
     AgentRecord r;
     r.id = a.id.empty() ? makeId(seed++) : a.id;
     setAgentFields(r, a);
     r.stamp = restamp({}, ctx.now, ctx.author);
     shop.agents.push_back(std::move(r));
-    return shop.agents.back();
+    index.byName.emplace(shop.agents.back().name, shop.agents.size() - 1);
+    index.byId.emplace(shop.agents.back().id, shop.agents.size() - 1);
+    return shop.agents.back().id;
 }
 
 PeriodRecord& periodFor(Shop& shop, const Month& m, const ImportContext& ctx) {
@@ -33,24 +51,28 @@ Expected<size_t> importPeriod(Shop& shop, const PeriodInput& input, const Import
     if (!input.period) return Error{"a period (YYYY-MM) is required"};
     uint64_t seed = ctx.seed;
     std::vector<std::string> ids;
-    for (const auto& a : input.agents) ids.push_back(upsertAgent(shop, a, ctx, seed).id);
+    AgentIndex agents(shop);
+    for (const auto& a : input.agents) ids.push_back(upsertAgent(shop, agents, a, ctx, seed));
     PeriodRecord& period = periodFor(shop, *input.period, ctx);
     if (period.closed) return Error{"period " + formatMonth(*input.period) + " is closed; reopen it first"};
     size_t written = 0;
     const auto& cols = input.metrics.columns();
+    // The month's cells by agent and metric (the first of each, as a scan would find it).
+    std::unordered_map<std::string, size_t> cellAt;
+    auto cellKey = [](const std::string& agentId, const std::string& metric) { return agentId + '\x1f' + metric; };
+    for (size_t i = 0; i < period.cells.size(); ++i) cellAt.emplace(cellKey(period.cells[i].agentId, period.cells[i].metric), i);
     for (size_t r = 0; r < input.agents.size(); ++r)
         for (size_t c = 0; c < cols.size(); ++c) {
             auto v = input.metrics.get(r, int(c));
             if (!v) continue;
-            auto it = std::find_if(period.cells.begin(), period.cells.end(),
-                                   [&](const MetricCell& x) { return x.agentId == ids[r] && x.metric == cols[c]; });
             MetricCell cell{ids[r], cols[c], v, {Origin::Imported, ctx.fileName, "", uint32_t(r + 2)}, {}};
-            if (it == period.cells.end()) {
+            auto [at, added] = cellAt.emplace(cellKey(ids[r], cols[c]), period.cells.size());
+            if (added) {
                 cell.stamp = restamp({}, ctx.now, ctx.author);
                 period.cells.push_back(std::move(cell));
-            } else if (it->value != v) {
-                cell.stamp = restamp(it->stamp, ctx.now, ctx.author);
-                *it = std::move(cell);
+            } else if (MetricCell& old = period.cells[at->second]; old.value != v) {
+                cell.stamp = restamp(old.stamp, ctx.now, ctx.author);
+                old = std::move(cell);
             } else {
                 continue;
             }

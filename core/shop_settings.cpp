@@ -8,9 +8,11 @@
 namespace kefu::core {
 
 namespace {
-// "layouts": [{"headers": "旺旺昵称|接待人数", "columns": [["接待人数", "receptions"], ...]}]
+// "layouts": [{"headers": "旺旺昵称|接待人数", "columns": [["接待人数", "receptions"], ...]},
+//             {"headers": "会话|发送时刻|...", "kind": "messages", "columns": [["time", "发送时刻"], ...]}]
 Expected<std::vector<ReportLayout>> parseLayouts(const Json& v) {
-    const char* expected = "shop settings: layouts: expected [{\"headers\": text, \"columns\": [[header, metric], ...]}]";
+    const char* expected = "shop settings: layouts: expected [{\"headers\": text, \"columns\": [[header, metric], ...]}] "
+                           "(\"kind\": \"messages\" or \"orders\" with [[column, header], ...])";
     if (!v.isArray()) return Error{expected};
     std::vector<ReportLayout> out;
     for (const auto& item : v.items()) {
@@ -18,6 +20,7 @@ Expected<std::vector<ReportLayout>> parseLayouts(const Json& v) {
         ReportLayout l;
         for (const auto& [k, lv] : item.members()) {
             if (k == "headers" && lv.isString()) l.headers = lv.asString();
+            else if (k == "kind" && lv.isString() && (lv.asString() == "messages" || lv.asString() == "orders")) l.kind = lv.asString();
             else if (k == "columns" && lv.isArray()) {
                 for (const auto& pair : lv.items()) {
                     if (!pair.isArray() || pair.items().size() != 2 || !pair.items()[0].isString() || !pair.items()[1].isString())
@@ -69,6 +72,12 @@ Expected<ShopSettings> parseShopSettings(std::string_view jsonText) {
             auto layouts = parseLayouts(v);
             if (!layouts) return layouts.failure();
             s.layouts = std::move(*layouts);
+        } else if (k == "goals" && v.isArray()) {
+            for (const auto& g : v.items()) {
+                auto goal = goalFromJson(g);
+                if (!goal) return Error{"shop settings: " + goal.error()};
+                s.goals.push_back(std::move(*goal));
+            }
         } else {
             return Error{"shop settings: unknown key '" + k + "'"};
         }
@@ -88,6 +97,7 @@ std::string shopSettingsJson(const ShopSettings& s) {
         for (const auto& l : s.layouts) {
             Json lj = Json::object();
             lj.set("headers", Json::string(l.headers));
+            if (!l.kind.empty()) lj.set("kind", Json::string(l.kind));
             Json cols = Json::array();
             for (const auto& [h, m] : l.columns) {
                 Json pair = Json::array();
@@ -99,6 +109,11 @@ std::string shopSettingsJson(const ShopSettings& s) {
             layouts.push(std::move(lj));
         }
         j.set("layouts", std::move(layouts));
+    }
+    if (!s.goals.empty()) {
+        Json goals = Json::array();
+        for (const auto& g : s.goals) goals.push(goalToJson(g));
+        j.set("goals", std::move(goals));
     }
     return writeJson(j);
 }

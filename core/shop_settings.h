@@ -10,6 +10,7 @@
 
 #include "chat_settings.h"
 #include "expected.h"
+#include "goals.h"
 
 namespace kefu::core {
 
@@ -19,11 +20,14 @@ struct NumberFormat {
     bool operator==(const NumberFormat&) const = default;
 };
 
-// A report layout's column choices made on the import mapping screen, remembered for the next
-// file with the same header row (its headers joined by '|').
+// A file layout's column choices made on the import mapping screen, remembered for the next file
+// with the same header row (its headers joined by '|'). kind "" is a platform report (columns:
+// header -> metric id, "" = not imported); "messages" / "orders" are chat-log files (columns:
+// canonical column -> header, chat_columns.h).
 struct ReportLayout {
     std::string headers;
-    std::vector<std::pair<std::string, std::string>> columns; // header -> metric id ("" = not imported)
+    std::vector<std::pair<std::string, std::string>> columns;
+    std::string kind;
     bool operator==(const ReportLayout&) const = default;
 };
 std::string layoutKey(const std::vector<std::string>& headers);
@@ -32,6 +36,7 @@ struct ShopSettings {
     NumberFormat number;
     ChatSettings chat;
     std::vector<ReportLayout> layouts;
+    std::vector<Goal> goals; // the team's goals ("goals": [...], goals.h)
 };
 // The remembered choices for a header row, or nullptr.
 const ReportLayout* findLayout(const ShopSettings& s, const std::string& headers);

@@ -107,6 +107,18 @@ std::vector<EventRecord> events(const PeriodInput& in, const Shop& shop, const P
         }
     return out;
 }
+// The month's appeals; unchanged ones keep their stamps.
+std::vector<AppealRecord> appealRecords(const PeriodData& p, const PeriodRecord* old, int64_t now, const std::string& author) {
+    std::vector<AppealRecord> out;
+    for (const auto& a : p.appeals) {
+        const AppealRecord* prev = nullptr;
+        for (size_t k = 0; old && k < old->appeals.size() && !prev; ++k)
+            if (old->appeals[k].appeal.id == a.id) prev = &old->appeals[k];
+        if (prev && prev->appeal == a) { out.push_back(*prev); continue; }
+        out.push_back({a, restamp(prev ? prev->stamp : Stamp{}, now, author)});
+    }
+    return out;
+}
 } // namespace
 
 Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const std::string& author, uint64_t seed) {
@@ -169,6 +181,7 @@ Shop shopFromState(const AppState& s, const Shop& previous, int64_t now, const s
         }
         rec.cells = cells(p, ids, old, now, author);
         rec.events = events(p.input, shop, old, now, author, seed);
+        rec.appeals = appealRecords(p, old, now, author);
         if (!old) rec.stamp = restamp({}, now, author);
         if (rec.closed != p.closed) { // closing freezes what the results were made from; both are logged
             rec.closed = p.closed;
@@ -209,6 +222,7 @@ void stateFromShop(AppState& s, const Shop& shop) {
             if (c.provenance.origin == Origin::Typed || !c.value) continue;
             if (const AgentRecord* a = findAgent(shop, c.agentId)) d.sources[sourceKey(a->name, c.metric)] = c.provenance;
         }
+        for (const auto& r : p.appeals) d.appeals.push_back(r.appeal);
         d.closed = p.closed;
         if (p.closed) d.frozenScheme = p.frozenScheme;
         if (!p.closings.empty()) d.closeReason = p.closings.back().detail;

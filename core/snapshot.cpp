@@ -26,7 +26,7 @@ template <class A> void serialize(A& ar, AgentRecord& a) {
 template <class A> void serialize(A& ar, Provenance& p) {
     uint8_t origin = uint8_t(p.origin);
     ar(origin, p.file, p.sheet, p.row);
-    if (origin > uint8_t(Origin::Computed)) throw cereal::Exception("unknown provenance " + std::to_string(origin));
+    if (origin > uint8_t(Origin::Appeal)) throw cereal::Exception("unknown provenance " + std::to_string(origin));
     p.origin = Origin(origin);
 }
 template <class A> void serialize(A& ar, MetricCell& c) { ar(c.agentId, c.metric, c.value, c.provenance, c.stamp); }
@@ -50,6 +50,22 @@ template <class A> void serialize(A& ar, FundRecord& f) { ar(f.entry, f.deleted,
 struct ShopV2 {
     Shop& s;
     template <class A> void serialize(A& ar) { ar(s.groups, s.settings, s.fund); }
+};
+
+template <class A> void serialize(A& ar, Appeal& x) {
+    uint8_t status = uint8_t(x.status);
+    ar(x.id, x.agent, x.metric, x.field, x.eventDate, x.eventKind, x.eventNote, x.current, x.requested, x.reason,
+       x.filedBy, x.filedAt, status, x.decidedValue, x.decisionReason, x.decidedBy, x.decidedAt);
+    if (status > uint8_t(AppealStatus::Rejected)) throw cereal::Exception("unknown appeal status " + std::to_string(status));
+    x.status = AppealStatus(status);
+}
+template <class A> void serialize(A& ar, AppealRecord& r) { ar(r.appeal, r.stamp); }
+// Format 3 appends each period's appeals, in the order of the periods.
+struct ShopV3 {
+    Shop& s;
+    template <class A> void serialize(A& ar) {
+        for (auto& p : s.periods) ar(p.appeals);
+    }
 };
 
 namespace {
@@ -83,7 +99,7 @@ uint64_t getLE(std::string_view b, size_t at, int bytes) {
     return v;
 }
 
-// Format 1 is format 2 without its appended fields (they stay empty).
+// Format 1 is format 2 without its appended fields, format 2 format 3 without the appeals (they stay empty).
 Expected<Shop> decode(std::string_view payload, uint32_t version) {
     Shop shop;
     try {
@@ -92,6 +108,10 @@ Expected<Shop> decode(std::string_view payload, uint32_t version) {
         if (version >= 2) {
             ShopV2 extra{shop};
             reader(extra);
+        }
+        if (version >= 3) {
+            ShopV3 appeals{shop};
+            reader(appeals);
         }
         if (reader.remaining() != 0)
             return Error{"the payload has " + std::to_string(reader.remaining()) + " unread bytes"};
@@ -126,6 +146,8 @@ std::string encodeSnapshot(const Shop& shop, uint32_t version) {
         writer(s);
         ShopV2 extra{s};
         if (version >= 2) writer(extra);
+        ShopV3 appeals{s};
+        if (version >= 3) writer(appeals);
     }
     std::string out;
     out.reserve(kSnapshotHeaderSize + payload.size());
@@ -165,7 +187,8 @@ Expected<Shop> decodeSnapshot(std::string_view bytes) {
     if (crc32(payload) != uint32_t(getLE(bytes, 24, 4))) return Error{"the payload checksum does not match (damaged file)"};
     switch (info->version) {
     case 1:
-    case 2: return decode(payload, info->version);
+    case 2:
+    case 3: return decode(payload, info->version);
     default: return Error{"unsupported format version " + std::to_string(info->version)};
     }
 }

@@ -14,7 +14,7 @@
 
 namespace kefu::core {
 
-constexpr uint32_t kSnapshotVersion = 2; // 2: groups, settings and the fund ledger
+constexpr uint32_t kSnapshotVersion = 3; // 2: groups, settings and the fund ledger; 3: appeals
 constexpr size_t kSnapshotHeaderSize = 32;
 constexpr uint64_t kSnapshotMaxPayload = 1ull << 31; // 2 GiB
 

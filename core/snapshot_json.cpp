@@ -61,7 +61,7 @@ Json agentJson(const AgentRecord& a) {
 }
 
 Json cellsJson(const std::vector<MetricCell>& cells) {
-    static const char* origins[] = {"typed", "imported", "computed"};
+    static const char* origins[] = {"typed", "imported", "computed", "appeal"};
     Json a = Json::array();
     for (const auto& c : cells) {
         Json j = Json::object();
@@ -108,6 +108,15 @@ Json periodJson(const PeriodRecord& p) {
         j.set("frozen_cells", cellsJson(p.frozenCells));
     }
     j.set("closings", logJson(p.closings));
+    if (!p.appeals.empty()) {
+        Json appeals = Json::array();
+        for (const auto& r : p.appeals) {
+            Json aj = appealToJson(r.appeal);
+            aj.set("stamp", stampJson(r.stamp));
+            appeals.push(std::move(aj));
+        }
+        j.set("appeals", std::move(appeals));
+    }
     j.set("stamp", stampJson(p.stamp));
     return j;
 }

@@ -4,8 +4,8 @@
 run_bench() {
     local out="$BUILD/bench"
     mkdir -p "$out"
-    cmake_build "$BUILD/native" "-DCMAKE_BUILD_TYPE=Release -DKEFU_SANITIZE=OFF" bench_evaluate bench_snapshot
-    build_wasm bench_evaluate bench_snapshot
+    cmake_build "$BUILD/native" "-DCMAKE_BUILD_TYPE=Release -DKEFU_SANITIZE=OFF" bench_evaluate bench_snapshot bench_stability
+    build_wasm bench_evaluate bench_snapshot bench_stability
     local native="$BUILD/native/bench/bench_evaluate" wasm="$WASM_DIR/bench/bench_evaluate.js"
     : > "$out/raw.jsonl"
     # Interleave native and wasm runs so drift of the machine's speed hits both alike.
@@ -16,10 +16,13 @@ run_bench() {
         node --no-experimental-fetch "$wasm" 10000 15 shop-default | sed "s/^{/{\"engine\":\"wasm-node\",\"round\":$round,/" >> "$out/raw.jsonl" || die "wasm bench failed"
     done
     run_bench_snapshot "$out"
+    run_bench_stability "$out"
     log "bench: frame CPU time of the page on the demo shop (headless Chromium, 1280x720 and 1920x1080)"
     build_page
     ensure_playwright
     node "$ROOT/bench/browser_frames.mjs" "$DIST" 8 >> "$out/raw.jsonl" || die "frame-time bench failed"
+    run_bench_start "$out"
+    run_bench_chatlog "$out"
     "$(host_python)" "$ROOT/bench/report.py" "$out/raw.jsonl" "$ROOT/bench/results.json" "$ROOT/bench/RESULTS.md"
     cat "$ROOT/bench/RESULTS.md"
 }
@@ -34,4 +37,43 @@ run_bench_snapshot() {
     "$BUILD/native/bench/bench_snapshot" 21 "$out" 50 24 >> "$out/raw.jsonl" || die "native snapshot bench failed"
     log "bench: snapshot save/load, 50 agents x 24 months (browser: wasm + IndexedDB in headless Chromium)"
     node "$ROOT/bench/browser_snapshot.mjs" "$WASM_DIR/bench" "$out" 21 3 >> "$out/raw.jsonl" || die "browser snapshot bench failed"
+}
+
+# Start-up and the 100,000-row grid on the built dist/ (bench/browser_start.mjs, browser_grid.mjs):
+# cold and warm start to the first frame with Chinese text, what loads before it (raw, gzip,
+# brotli), and the data grid's frame times with up to 100,000 agents; lines go to OUT/raw.jsonl.
+run_bench_start() {
+    local out="$1"
+    build_native
+    log "bench: cold and warm start, transfer size (headless Chromium, localhost)"
+    node "$ROOT/bench/browser_start.mjs" "$DIST" 5 2 >> "$out/raw.jsonl" || die "start-up bench failed"
+    # 100,000 agents as asked, given 120 s to be made and opened (a miss is reported as such), and two
+    # smaller months that open here, to show how the grid and the opening scale.
+    local agents
+    for agents in 2500 5000 100000; do
+        log "bench: frame CPU time of the data grid with $agents agents"
+        node "$ROOT/bench/browser_grid.mjs" "$DIST" "$BUILD/native/kefu" "$out" "$agents" 8 120 >> "$out/raw.jsonl" || die "grid bench failed"
+    done
+}
+
+# Rank stability of one month, 50 agents x 1,000 samples (core/stability.h): natively, then in
+# headless Chromium (wasm), 21 timed runs each after 3 warm-up runs; lines go to OUT/raw.jsonl.
+run_bench_stability() {
+    local out="$1"
+    log "bench: rank stability, 50 agents x 1,000 samples (native)"
+    "$BUILD/native/bench/bench_stability" 21 50 1000 >> "$out/raw.jsonl" || die "native stability bench failed"
+    log "bench: rank stability, 50 agents x 1,000 samples (browser: wasm in headless Chromium)"
+    node "$ROOT/bench/browser_stability.mjs" "$WASM_DIR/bench" "$out" 21 3 >> "$out/raw.jsonl" || die "browser stability bench failed"
+}
+
+# Chat-log metrics against DuckDB on generated files of 100 MB and 1 GB (3 GB with KEFU_BENCH_3GB=1):
+# KefuScore native vs DuckDB native, KefuScore wasm vs DuckDB-WASM in one headless Chromium, every
+# table checked against KefuScore native's (bench/chatlog_run.sh); lines go to OUT/raw.jsonl.
+run_bench_chatlog() {
+    local out="$1"
+    cmake_build "$BUILD/native" "-DCMAKE_BUILD_TYPE=Release -DKEFU_SANITIZE=OFF" gen_chatlog bench_chatlog
+    build_wasm bench_chatlog_wasm
+    ensure_packages chromium
+    ensure_playwright
+    "$ROOT/bench/chatlog_run.sh" "$BUILD/native" "$WASM_DIR" "$out" || die "chat-log bench failed"
 }

@@ -3,11 +3,13 @@
 #   build/native-asan  debug + address/undefined sanitizers: the core unit tests
 #   build/wasm         Emscripten: the page (kefu.js/kefu.wasm) and the core tests for Node
 #   build/fonts        the font subsets (assets/fonts/make_fonts.py)
-#   dist/              the page: index.html, kefu.js, kefu.wasm, fonts/, demo/
+#   dist/              the page: index.html, kefu.js, kefu.wasm, fonts/, demo/, the offline files
+#                      (sw.js, manifest.webmanifest, icons/) and the single-file page kefu-score.html
+# KEFU_WASM_DIR and KEFU_DIST move the wasm tree and dist/ elsewhere (defaults as above).
 
-WASM_DIR="$BUILD/wasm"
+WASM_DIR="${KEFU_WASM_DIR:-$BUILD/wasm}"
 FONT_DIR="$BUILD/fonts"
-DIST="$ROOT/dist"
+DIST="${KEFU_DIST:-$ROOT/dist}"
 
 build_native() {
     mkdir -p "$BUILD"
@@ -61,6 +63,19 @@ dist_copy() {
     esac
 }
 
+# The app icons (manifest and tab), rendered from assets/icon.svg when it changed.
+make_icons() {
+    command -v rsvg-convert >/dev/null 2>&1 || die "rsvg-convert not found (Debian package librsvg2-bin)"
+    local size png
+    for size in 192 512; do
+        png="$WASM_DIR/icon-$size.png"
+        if [ ! -f "$png" ] || [ "$ROOT/assets/icon.svg" -nt "$png" ]; then
+            rsvg-convert -w "$size" -h "$size" "$ROOT/assets/icon.svg" -o "$png" || die "rendering assets/icon.svg failed"
+        fi
+        dist_copy "$png" "$DIST/icons/icon-$size.png"
+    done
+}
+
 make_dist() {
     local out="$WASM_DIR/web"
     [ -f "$out/kefu.wasm" ] || die "no $out/kefu.wasm"
@@ -72,11 +87,17 @@ make_dist() {
     dist_copy "$FONT_DIR/kefu-gbk.ttf" "$DIST/fonts/kefu-gbk.ttf"
     local f
     for f in "$ROOT"/assets/demo/*.csv; do [ -f "$f" ] && dist_copy "$f" "$DIST/demo/$(basename "$f")"; done
+    make_icons
+    dist_copy "$ROOT/web/manifest.webmanifest" "$DIST/manifest.webmanifest"
     local size id
     size=$(wc -c <"$out/kefu.wasm")
     id=$(cat "$out/kefu.wasm" "$out/kefu.js" "$FONT_DIR/kefu-gbk.ttf" "$ROOT/shell.html" "$ROOT/web/kefu-store.js" | cksum | cut -d' ' -f1)
-    sed -e "s/@KEFU_WASM_SIZE@/$size/" -e "s/@KEFU_BUILD_ID@/$id/" "$ROOT/shell.html" >"$BUILD/index.html"
-    dist_copy "$BUILD/index.html" "$DIST/index.html"
+    sed -e "s/@KEFU_WASM_SIZE@/$size/" -e "s/@KEFU_BUILD_ID@/$id/" "$ROOT/shell.html" >"$WASM_DIR/index.html"
+    dist_copy "$WASM_DIR/index.html" "$DIST/index.html"
+    # Offline: the service worker's file list and version from what is in dist/ now; then the page
+    # as one file for opening from disk.
+    "$(host_python)" "$ROOT/scripts/make_sw.py" "$DIST" "$ROOT/web/sw.js" >&2 || die "writing sw.js failed"
+    "$(host_python)" "$ROOT/scripts/make_single.py" "$DIST" "$DIST/kefu-score.html" >&2 || die "writing kefu-score.html failed"
     log "dist/ is ready ($(du -sh "$DIST" | cut -f1); kefu.wasm $((size / 1024)) KiB)"
 }
 

@@ -11,7 +11,7 @@ SDL_WASM_PREFIX="$DEPS/sdl2-wasm"
 
 # Binary packages of ../shared/TOOLCHAIN.md plus the build tools themselves.
 BASE_PACKAGES=(cmake ninja-build g++ make xz-utils python3 emscripten libcereal-dev doctest-dev libsdl2-dev
-               fonts-wqy-microhei python3-fonttools python3-brotli brotli)
+               fonts-wqy-microhei python3-fonttools python3-brotli brotli librsvg2-bin)
 # libreoffice-calc-nogui reads our XLSX back; poppler-utils counts the report's PDF pages.
 TEST_PACKAGES=(chromium clang libclang-rt-14-dev libreoffice-calc-nogui poppler-utils)
 

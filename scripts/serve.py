@@ -13,7 +13,8 @@ import sys
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".wasm": "application/wasm", ".js": "text/javascript", ".ttf": "font/ttf",
-                      ".csv": "text/csv; charset=utf-8", ".html": "text/html; charset=utf-8"}
+                      ".csv": "text/csv; charset=utf-8", ".html": "text/html; charset=utf-8",
+                      ".webmanifest": "application/manifest+json"}
 
     def send_head(self):
         path = self.translate_path(self.path)

@@ -106,6 +106,22 @@ void App::drawWindows() {
     ui::drawSettingsWindow(m_settings, m_state, m_actions);
     ui::drawPeriodDialog(m_period, m_state, m_actions);
     ui::drawDataImportDialog(m_dataImport, m_state, m_actions);
+    if (std::exchange(m_menu.showWhatIf, false)) m_whatIf.open = true;
+    if (std::exchange(m_menu.showStability, false)) m_stability.open = true;
+    if (std::exchange(m_menu.showGaps, false)) m_gaps.open = true;
+    ui::drawWhatIfWindow(m_whatIf, m_state, m_actions);
+    ui::drawStabilityWindow(m_stability, m_state);
+    ui::drawGapsWindow(m_gaps, m_state);
+    if (std::exchange(m_menu.showCoaching, false)) m_coaching.open = true;
+    if (std::exchange(m_menu.showGoals, false)) m_goals.open = true;
+    if (std::exchange(m_menu.showAppeals, false)) m_appeals.open = true;
+    ui::drawCoachingWindow(m_coaching, m_state, m_actions);
+    ui::drawGoalsWindow(m_goals, m_state, m_actions);
+    ui::drawAppealsWindow(m_appeals, m_state, m_actions);
+    if (std::exchange(m_menu.showCharts, false)) m_charts.open = true;
+    ui::drawChartsWindow(m_charts, m_state);
+    if (m_coaching.print) platform::printHtml(m_coaching.print->title, m_coaching.print->html);
+    m_coaching.print.reset();
     const bool pickData = std::exchange(m_menu.importData, false);
     const bool pickOrders = std::exchange(m_dataImport.pickOrders, false);
     m_dataImport.awaitingOrders |= pickOrders;
@@ -120,16 +136,16 @@ void App::drawWindows() {
 void App::handleStorage() {
     if (std::exchange(m_import.openPath, false)) storage::pickFile("", m_import.path);
     // Files read in pieces: reports, chat logs, the orders file the dialog asked for.
-    m_streams.prepare(core::chatReadOptions(m_state.settings.chat), m_dataImport.awaitingOrders ? m_dataImport.log : nullptr);
+    m_streams.prepare(m_state.settings, m_dataImport.awaitingOrders ? m_dataImport.log : nullptr, m_dataImport.ordersWith);
     if (std::exchange(m_dataImport.cancelRead, false)) m_streams.cancel();
     if (auto p = m_streams.progress()) m_dataImport.reading = ui::DataImportDialog::Reading{p->name, p->size, p->done, p->seconds};
     else m_dataImport.reading.reset();
     for (auto& f : m_streams.take()) {
-        if (f.orders) ui::attachOrders(m_dataImport, f.name, f.error, f.cancelled);
+        if (f.orders) ui::attachOrders(m_dataImport, f.name, f.error, f.cancelled, f.head);
         else if (f.cancelled) continue;
         else if (!f.error.empty()) ui::openDataImport(m_dataImport, m_state, f.name, "", f.error);
         else if (f.log) {
-            ui::openChatImport(m_dataImport, m_state, f.name, std::move(f.log));
+            ui::openChatImport(m_dataImport, m_state, f.name, std::move(f.log), std::move(f.columns));
             m_dataImport.stream = f.stream;
             m_dataImport.head = std::move(f.head);
         } else {

@@ -5,6 +5,9 @@
 #include "app_state.h"
 #include "autosave.h"
 #include "import_stream.h"
+#include "ui/analysis_windows.h"
+#include "ui/charts_window.h"
+#include "ui/coach_windows.h"
 #include "ui/panels.h"
 
 namespace kefu::web {
@@ -55,6 +58,13 @@ private:
     ui::SettingsWindow m_settings;
     ui::PeriodDialog m_period;
     ui::DataImportDialog m_dataImport;
+    ui::WhatIfWindow m_whatIf;       // 分析 > 假设分析
+    ui::StabilityWindow m_stability; // 分析 > 排名稳定性
+    ui::GapsWindow m_gaps;           // 分析 > 差距卡片
+    ui::CoachingWindow m_coaching;   // 分析 > 辅导卡
+    ui::GoalsWindow m_goals;         // 分析 > 团队目标
+    ui::AppealsWindow m_appeals;     // 分析 > 申诉
+    ui::ChartsWindow m_charts;       // 分析 > 图表
     ImportStreams m_streams; // text files read in pieces for m_dataImport
 };
 

@@ -21,6 +21,7 @@ struct ImportStreams::Stream {
     Kind kind = Kind::Unknown;
     std::string bytes; // a report, or the head of a file whose kind is not known yet
     std::string head;  // chat logs: the first bytes (the header line), for hit contexts
+    core::ColumnMapping columns; // messages: read with these (a remembered layout)
     std::shared_ptr<core::ChatLog> log;
     std::unique_ptr<core::MessageReader> messages;
     std::unique_ptr<core::OrderReader> orders;
@@ -28,9 +29,12 @@ struct ImportStreams::Stream {
     bool cancelled = false;
 };
 
-void ImportStreams::prepare(const core::ChatReadOptions& options, std::shared_ptr<core::ChatLog> ordersInto) {
-    m_options = options;
+void ImportStreams::prepare(const core::ShopSettings& settings, std::shared_ptr<core::ChatLog> ordersInto,
+                            const core::ColumnMapping& ordersColumns) {
+    m_options = core::chatReadOptions(settings.chat);
+    if (!(m_layouts == settings.layouts)) m_layouts = settings.layouts;
     m_ordersInto = std::move(ordersInto);
+    m_ordersColumns = ordersColumns;
 }
 
 std::optional<ImportStreams::Progress> ImportStreams::progress() const {
@@ -67,13 +71,20 @@ bool ImportStreams::feed(Stream& s, std::string_view bytes) {
         if (s.bytes.find('\n') == std::string::npos && s.bytes.size() < kHeadMax && s.done < s.size) return true;
         core::ChatReadOptions opt = m_options;
         opt.expectedBytes = s.size;
+        core::ShopSettings known;
+        known.layouts = m_layouts;
+        const core::FileLayout layout = core::detectFileLayout(s.bytes, known);
         if (m_ordersInto) {
             s.kind = Kind::Orders;
             s.log = std::exchange(m_ordersInto, nullptr);
+            opt.columns = !m_ordersColumns.empty() ? m_ordersColumns
+                          : layout.kind == core::FileLayout::Kind::Orders ? layout.columns : core::ColumnMapping{};
             s.orders = std::make_unique<core::OrderReader>(*s.log, opt);
-        } else if (core::looksLikeChatMessages(s.bytes)) {
+        } else if (layout.kind == core::FileLayout::Kind::Messages) {
             s.kind = Kind::Messages;
             s.log = std::make_shared<core::ChatLog>();
+            s.columns = layout.columns;
+            opt.columns = layout.columns;
             s.messages = std::make_unique<core::MessageReader>(*s.log, opt);
         } else {
             s.kind = Kind::Report;
@@ -112,6 +123,7 @@ void ImportStreams::end(int64_t stream, const std::string& error) {
     d.cancelled = s->cancelled;
     d.stream = stream;
     d.head = std::move(s->head);
+    d.columns = s->columns;
     d.error = !error.empty() ? s->name + ": " + error : s->error;
     if (s->kind == Stream::Kind::Unknown && d.error.empty() && !d.cancelled) feed(*s, {}); // a file without a newline
     if (d.error.empty() && !d.cancelled) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "chat_columns.h"
 #include "chatlog.h"
 #include "storage.h"
 
@@ -27,6 +28,7 @@ public:
         bool cancelled = false;
         int64_t stream = 0; // its id, for storage::readSlice (a chat-log hit's context)
         std::string head;   // chat logs: the first bytes, holding the header line
+        core::ColumnMapping columns; // chat logs: the columns the file was read with (remembered layout)
     };
     struct Progress {
         std::string name;
@@ -34,9 +36,11 @@ public:
         double seconds = 0; // since the reading began
     };
 
-    // How the next files are read: the shop's read-time chat settings (time zone, phrase lists) and,
-    // when the dialog waits for an orders file, the log it goes into.
-    void prepare(const core::ChatReadOptions& options, std::shared_ptr<core::ChatLog> ordersInto);
+    // How the next files are read: the shop's read-time chat settings (time zone, phrase lists) and
+    // remembered layouts (a header row known as messages or orders is read with its columns); when
+    // the dialog waits for an orders file, the log it goes into and the columns chosen for it.
+    void prepare(const core::ShopSettings& settings, std::shared_ptr<core::ChatLog> ordersInto,
+                 const core::ColumnMapping& ordersColumns);
     std::optional<Progress> progress() const; // the file being read, if any
     void cancel();                            // stops every file being read
     std::vector<Done> take();
@@ -49,7 +53,9 @@ private:
     struct Stream;
     bool feed(Stream& s, std::string_view bytes);
     core::ChatReadOptions m_options;
+    std::vector<core::ReportLayout> m_layouts;
     std::shared_ptr<core::ChatLog> m_ordersInto;
+    core::ColumnMapping m_ordersColumns;
     std::map<int64_t, std::shared_ptr<Stream>> m_streams;
     std::vector<Done> m_done;
     int64_t m_next = 1;

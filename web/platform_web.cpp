@@ -165,6 +165,9 @@ EMSCRIPTEN_KEEPALIVE const char* kefu_test_action(const char* json) {
 
 EMSCRIPTEN_KEEPALIVE long kefu_frame_count() { return kefu::web::frameCount(); }
 
+// Whether the last frame drew Chinese text (shell.html notes the time of the first such frame).
+EMSCRIPTEN_KEEPALIVE int kefu_frame_showed_text() { return kefu::web::lastFrameShowedCjk() ? 1 : 0; }
+
 // The frame times since the last call, as a JSON array of milliseconds (the frame-time benchmark).
 EMSCRIPTEN_KEEPALIVE const char* kefu_frame_times() {
     static std::string s;

@@ -12,6 +12,7 @@
 #include "report.h"
 #include "scheme.h"
 #include "storage.h"
+#include "ui/coach_windows.h"
 
 namespace kefu::web {
 
@@ -34,12 +35,16 @@ std::string schemeName(const core::AppState& s, const core::PeriodData& p, core:
 
 void printReport(const core::AppState& s, const core::PeriodData& p) {
     const std::string month = core::formatMonth(p.month);
+    const auto cards = ui::coachingCardsFor(s, int(&p - s.periods.data()));
+    const core::ChartSource charts = core::chartSource(s); // its selected month is p
     auto html = core::monthlyReportHtml({.shopName = s.shopName,
                                          .month = month,
                                          .lang = s.language,
                                          .results = &p.results,
                                          .agents = &p.input.agents,
-                                         .schemeName = schemeName(s, p, s.language)});
+                                         .schemeName = schemeName(s, p, s.language),
+                                         .coaching = &cards,
+                                         .charts = &charts});
     if (!html) return logFailure("report.monthly " + month, html.error());
     const std::string file = platform::printHtml(trf("report.print_title", {s.shopName, month}), *html);
     if (!file.empty()) std::printf("%s\n", trf("report.printed_to", {file}).c_str()); // desktop: where it went

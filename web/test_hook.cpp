@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "json.h"
+#include "text.h"
 
 namespace kefu::web {
 
@@ -40,6 +41,19 @@ std::vector<double> takeFrameTimes() {
     std::vector<double> out;
     out.swap(g_frameTimes);
     return out;
+}
+
+bool lastFrameShowedCjk() {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (!atlas || atlas->Fonts.empty()) return false;
+    const ImFont* font = atlas->Fonts[0];
+    for (const auto& it : g_last)
+        for (size_t i = 0; i < it.label.size();) {
+            if (uint8_t(it.label[i]) < 0x80) { ++i; continue; }
+            const uint32_t cp = core::nextCodepoint(it.label, i);
+            if (cp >= 0x4E00 && cp <= 0x9FFF && font->FindGlyphNoFallback(ImWchar(cp))) return true;
+        }
+    return false;
 }
 
 std::string itemsJson() {

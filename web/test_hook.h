@@ -31,5 +31,9 @@ long frameCount();
 // are left out. Returns the samples since the last call and starts over.
 void recordFrameTime(double ms);
 std::vector<double> takeFrameTimes();
+// Whether the last complete frame drew Chinese text with real glyphs: an item's label has a CJK
+// character that the glyph atlas held while the frame was drawn (the start-up benchmark's "first
+// frame with text"; the atlas learns new characters one frame after they are first shown).
+bool lastFrameShowedCjk();
 
 } // namespace kefu::web

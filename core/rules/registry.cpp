@@ -6,7 +6,7 @@ const std::vector<const RuleType*>& ruleTypes() {
     static const std::vector<const RuleType*> types = {
         &rankPointsRule(),  &targetBonusRule(), &probationStagesRule(), &examTypingRule(),
         &dsrDimensionsRule(), &intervalScoreRule(), &checklistRule(),    &composite100Rule(),
-        &commissionPoolRule(), &finesEscalatingRule(), &payRule(),
+        &commissionPoolRule(), &finesEscalatingRule(), &payRule(), &bonusBudgetRule(),
     };
     return types;
 }

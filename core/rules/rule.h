@@ -153,5 +153,6 @@ const RuleType& composite100Rule();
 const RuleType& commissionPoolRule();
 const RuleType& finesEscalatingRule();
 const RuleType& payRule();
+const RuleType& bonusBudgetRule();
 
 } // namespace kefu::core

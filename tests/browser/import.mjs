@@ -2,7 +2,8 @@
 // unknown account bound to an agent with its platform, a column mapped by hand), and an XLSX that
 // LibreOffice wrote from such a report; the values the page takes equal `kefu import` on the same
 // file, the import is one undo step, and after a reload the values, the binding and each value's
-// source are still there. A chat log is previewed with the shop's service hours.
+// source are still there. A chat log is previewed with the shop's service hours; chat messages and
+// orders with other headers go through the mapping screen and are known again after a reload.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -167,6 +168,92 @@ export function importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
       await clickItem(page, 'tab.data');
       await waitFrames(page, 3);
       await shot('data-after');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('import: chat messages and orders with other headers go through the mapping screen, equal kefu metrics --columns, and are known again after a reload', async ({ browser, base, errors }) => {
+    check(KEFU && fs.existsSync(KEFU), `the kefu command line is needed for the comparison (--kefu): ${KEFU}`);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await openPage(context, base + '/?demo=1', errors);
+      const shot = (name) => page.screenshot({ path: path.join(SHOTS, `import-mapping-${name}.png`) });
+      await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2024-03' }));
+      await waitFor(page, 'March selected', async () => (await state(page)).period === '2024-03');
+      // A chat export whose headers the readers do not know, in another column order.
+      const M = { session_id: '对话编号', time: '发送时刻', role: '发送者类型', agent: '接待客服', buyer: '顾客ID', text: '聊天内容' };
+      const O = { order_id: '单号', buyer: '顾客ID', created: '下单时刻', paid: '付款时刻', amount: '成交金额' };
+      const chats = path.join(files, 'chats-other-2024-03.csv'), deals = path.join(files, 'deals-other-2024-03.csv');
+      fs.writeFileSync(chats, ['接待客服,发送时刻,对话编号,顾客ID,发送者类型,聊天内容',
+        '王喆,2024-03-04 09:00:00,s1,b1,buyer,在吗', '王喆,2024-03-04 09:00:30,s1,b1,agent,"您好，在的"',
+        '王喆,2024-03-04 09:02:00,s1,b1,buyer,能便宜点吗', '王喆,2024-03-04 09:06:00,s1,b1,agent,亲，这是活动价',
+        '刘思雨,2024-03-05 14:00:00,s2,b2,buyer,发货了吗', '刘思雨,2024-03-05 14:01:00,s2,b2,agent,已发货'].join('\n') + '\n');
+      fs.writeFileSync(deals, ['顾客ID,单号,下单时刻,付款时刻,成交金额',
+        'b1,o1,2024-03-04 10:00:00,2024-03-04 10:01:00,299', 'b2,o2,2024-03-05 15:00:00,,80'].join('\n') + '\n');
+
+      await pickFile(page, chats);
+      await pickOption(page, 'dataimport.kind', (l) => l.startsWith('聊天记录'));
+      await waitFor(page, 'the messages mapping', () => item(page, 'dataimport.mcol0'));
+      check(!(await item(page, 'dataimport.apply')), '导入 is offered for a file that is being mapped');
+      const keys = Object.keys(M);
+      for (let k = 0; k < keys.length; k++) await pickOption(page, `dataimport.mcol${k}`, (l) => l === M[keys[k]]);
+      await shot('messages');
+      await clickItem(page, 'dataimport.read_chat');
+      await waitFor(page, 'the chat-log preview', async () => ((await item(page, 'dataimport.window')) || {}).label === '导入聊天记录：chats-other-2024-03.csv');
+
+      // The orders file's columns are not found: the mapping for it, then it is picked again.
+      const pickOrders = async (button) => {
+        const chooser = page.waitForEvent('filechooser', { timeout: 15000 });
+        chooser.catch(() => {});
+        await clickItem(page, button);
+        await (await chooser).setFiles(deals);
+      };
+      await pickOrders('dataimport.pick_orders');
+      const error = await waitFor(page, 'the orders error', () => item(page, 'dataimport.orders_error'));
+      check(error.label.includes("no 'buyer' column"), `orders error: ${error.label}`);
+      const okeys = ['order_id', 'buyer', 'agent', 'created', 'paid', 'amount'];
+      for (let k = 0; k < okeys.length; k++) if (O[okeys[k]]) await pickOption(page, `dataimport.ocol${k}`, (l) => l === O[okeys[k]]);
+      await shot('orders');
+      await pickOrders('dataimport.repick_orders');
+      await waitFor(page, 'the orders read', async () => ((await item(page, 'dataimport.orders_file')) || {}).label === '订单文件：deals-other-2024-03.csv');
+      check(!(await item(page, 'dataimport.orders_error')), 'the orders error stayed');
+      await shot('preview');
+      await clickItem(page, 'dataimport.apply');
+      const after = await waitFor(page, 'the import applied', async () => {
+        const s = await state(page);
+        return s.undo === 'import' ? s : null;
+      });
+
+      // `kefu metrics` with --columns on the same files computes what the page took.
+      const cols = (m) => Object.entries(m).map(([k, v]) => `${k}=${v}`).join(',');
+      const out = execFileSync(KEFU, ['metrics', '--messages', chats, '--columns', cols(M), '--orders', deals, '--order-columns', cols(O),
+        '--period', '2024-03', '--settings', 'default'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const [header, ...rows] = out.trim().split('\n').map((l) => l.split(','));
+      let compared = 0;
+      for (const row of rows)
+        header.forEach((h, i) => {
+          if (i === 0 || row[i] === '' || !(h in after.values[row[0]])) return;
+          check(near(after.values[row[0]][h], Number(row[i])), `${row[0]} ${h}: ${after.values[row[0]][h]} in the page, ${row[i]} from kefu metrics`);
+          compared++;
+        });
+      check(compared >= 20, `only ${compared} values compared`);
+      check(after.values['王喆'].sales_amount === 299, `王喆's sales: ${after.values['王喆'].sales_amount}`);
+
+      // After a reload the same header rows are known: the messages open as a chat log, the orders are read.
+      await waitSaved(page);
+      await page.goto(base + '/');
+      await ready(page);
+      await page.evaluate(() => window.kefu.act({ type: 'select_period', period: '2024-03' }));
+      await waitFor(page, 'March after the reload', async () => (await state(page)).period === '2024-03');
+      await pickFile(page, chats);
+      check((await item(page, 'dataimport.window')).label === '导入聊天记录：chats-other-2024-03.csv', 'the remembered messages layout is not used');
+      await pickOrders('dataimport.pick_orders');
+      await waitFor(page, 'the orders read with the remembered columns', async () =>
+        ((await item(page, 'dataimport.orders_file')) || {}).label === '订单文件：deals-other-2024-03.csv');
+      check(!(await item(page, 'dataimport.orders_error')), 'the remembered orders layout is not used');
+      await shot('remembered');
+      await clickItem(page, 'dataimport.cancel');
     } finally {
       await context.close();
     }

@@ -10,14 +10,18 @@ import {
   addAgentByIme, canvasDrawn, check, clickItem, hasCjk, item, items, launchBrowser, openPage, ready, startServer, state,
   waitFor, waitFrames, waitSaved,
 } from './lib.mjs';
+import { chartsTests } from './charts.mjs';
+import { coachingTests } from './coaching.mjs';
 import { eventsTests } from './events.mjs';
 import { importTests } from './import.mjs';
+import { offlineTests } from './offline.mjs';
 import { payslipTests } from './payslips.mjs';
 import { reportTests } from './reports.mjs';
 import { schemeTests } from './scheme.mjs';
 import { persistenceTests } from './persistence.mjs';
 import { setupTests } from './setup.mjs';
 import { workflowTests } from './workflow.mjs';
+import { whatifTests } from './whatif.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -310,6 +314,10 @@ schemeTests(test, { VIEWPORT, SHOTS });
 eventsTests(test, { VIEWPORT, SHOTS });
 setupTests(test, { VIEWPORT, SHOTS });
 importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU });
+chartsTests(test, { VIEWPORT, SHOTS });
+whatifTests(test, { VIEWPORT, SHOTS });
+coachingTests(test, { VIEWPORT, SHOTS });
+offlineTests(test, { VIEWPORT, SHOTS, ROOT, DIST });
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -75,7 +75,8 @@ TEST_CASE("import preview: a binding and a column choice change the preview; app
     REQUIRE(a.bindings.size() == 1);
     CHECK(a.bindings[0].first == "王五");
     CHECK(a.bindings[0].second == NicknameBinding{"taobao", "店:陌生人"});
-    CHECK(a.layout.headers == "旺旺昵称|接待人数|平均响应时长(秒)|旺旺回复率|神秘列");
+    REQUIRE(a.layouts.size() == 1);
+    CHECK(a.layouts[0].headers == "旺旺昵称|接待人数|平均响应时长(秒)|旺旺回复率|神秘列");
 
     const auto undoBefore = s.undo.size();
     apply(s, a, {5000, 9});

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "print_fixtures.h"
+#include "charts_svg.h"
+#include "report.h"
 #include "report_chart.h"
 #include "text.h"
 
@@ -85,4 +87,100 @@ TEST_CASE("bar chart: a long chart is several SVGs, each fitting a page, on one 
     CHECK(attribute(svg, "<rect class=\"bar\"", 30, "width") ==
           doctest::Approx(30 * attribute(svg, "<rect class=\"bar\"", 1, "width")).epsilon(0.01));
     CHECK(svg.find(">a64</text>") != std::string::npos);
+}
+
+// The analysis charts of core/charts_svg.h: lines of a trend, the radar's geometry, histogram
+// columns, and the report's 分析图表 part built from core/charts.h's data.
+namespace {
+// The k-th "x,y" pair of the points of the polygon whose class is `cls`.
+std::pair<double, double> vertex(const std::string& svg, const std::string& cls, size_t k) {
+    size_t at = svg.find("<polygon class=\"" + cls + "\" points=\"");
+    REQUIRE(at != std::string::npos);
+    at = svg.find("points=\"", at) + 8;
+    for (size_t i = 0; i < k; ++i) at = svg.find(' ', at) + 1;
+    const size_t comma = svg.find(',', at);
+    return {std::stod(svg.substr(at, comma - at)), std::stod(svg.substr(comma + 1))};
+}
+} // namespace
+
+TEST_CASE("analysis charts: a trend draws a line per series, gaps break it, names escaped") {
+    TrendChart t{.metric = "sales_amount", .title = {"销售额：各月趋势", "Sales: trend by month"},
+                 .months = {"2024-01", "2024-02", "2024-03"}, .series = {}};
+    t.series.push_back({"A&B组", true, "A&B组", {1000.0, std::nullopt, 3000.0}});
+    t.series.push_back({"<张三>", false, "A&B组", {500.0, 800.0, 900.0}});
+    const std::string groups = trendSvg(t, Lang::Zh, true);
+    CHECK(groups.rfind("<svg class=\"chart\" data-chart=\"trend:sales_amount\"", 0) == 0);
+    CHECK(countOf(groups, "<g class=\"series\"") == 1);
+    CHECK(countOf(groups, "<circle class=\"point\"") == 2);
+    CHECK(countOf(groups, " M") == 2); // the missing February starts the line again
+    CHECK(groups.find("A&amp;B组") != std::string::npos);
+    CHECK(groups.find("aria-label=\"销售额：各月趋势\"") != std::string::npos);
+    const std::string all = trendSvg(t, Lang::En, false);
+    CHECK(countOf(all, "<g class=\"series\"") == 2);
+    CHECK(all.find("&lt;张三&gt;") != std::string::npos);
+    CHECK(all.find("<张三>") == std::string::npos);
+    CHECK(all.find("aria-label=\"Sales: trend by month\"") != std::string::npos);
+    CHECK(trendSvg({.metric = "x", .title = {}, .months = {}, .series = {}}, Lang::Zh, false).empty());
+}
+
+TEST_CASE("analysis charts: the radar puts each value at its position from the centre") {
+    RadarChart r{.agent = "张三", .group = "售前A组", .month = "2024-03", .title = {"张三", "张三"}, .axes = {}};
+    for (const char* m : {"sales_amount", "avg_response_s", "conversion_rate"})
+        r.axes.push_back({.metric = m, .label = chartMetricLabel(m), .direction = metricDirection(m), .agent = 1.0,
+                          .group = 1.0, .benchmark = std::nullopt, .lo = 0, .hi = 2, .agentR = 1.0, .groupR = 0.5,
+                          .benchmarkR = std::nullopt});
+    r.axes[1].benchmark = 20, r.axes[1].benchmarkR = 0.25;
+    const std::string svg = radarSvg(r, Lang::Zh);
+    CHECK(svg.rfind("<svg class=\"chart\" data-chart=\"radar:张三\"", 0) == 0);
+    // The first axis points up from the centre (320, 170), radius 120.
+    CHECK(vertex(svg, "agent", 0).first == doctest::Approx(320));
+    CHECK(vertex(svg, "agent", 0).second == doctest::Approx(50));
+    CHECK(vertex(svg, "group", 0).second == doctest::Approx(110));
+    CHECK(countOf(svg, "<rect class=\"benchmark\"") == 1);
+    CHECK(svg.find(">销售额 1</text>") != std::string::npos);
+    CHECK(svg.find(">基准</text>") != std::string::npos);
+    CHECK(radarSvg(r, Lang::En).find(">Benchmark</text>") != std::string::npos);
+    r.axes.pop_back();
+    CHECK(radarSvg(r, Lang::En).find("fewer than 3 metrics") != std::string::npos);
+}
+
+TEST_CASE("analysis charts: a histogram column per bin with its count") {
+    Histogram h = histogramOf({{"a", 1}, {"b", 2}, {"c", 2}, {"d", 3}, {"e", 10}});
+    h.metric = "avg_response_s", h.title = {"分布", "Distribution"};
+    const std::string svg = histogramSvg(h, Lang::Zh);
+    CHECK(countOf(svg, "<rect class=\"bar\"") == 2);
+    CHECK(svg.find("class=\"value\">4</text>") != std::string::npos);
+    CHECK(svg.find("class=\"value\">1</text>") != std::string::npos);
+    CHECK(svg.find("<title>a、b、c、d</title>") != std::string::npos);
+    CHECK(svg.find(">0–5</text>") != std::string::npos);
+    CHECK(histogramSvg(histogramOf({}), Lang::Zh).empty());
+}
+
+TEST_CASE("analysis charts: the monthly report carries trends, group means, distributions and radars") {
+    AppState s = kefu::test::printShop();
+    apply(s, AddAgent{"<b>阿&\"</b>", "售前A组"});
+    for (const char* m : {"sales_amount", "attitude_score", "avg_response_s"})
+        apply(s, SetMetricValue{0, "<b>阿&\"</b>", m, 30.0});
+    const ChartSource charts = chartSource(s);
+    for (Lang lang : {Lang::Zh, Lang::En}) {
+        auto html = monthlyReportHtml({.shopName = "小美家居", .month = "", .lang = lang, .results = selectedResults(s),
+                                       .agents = nullptr, .schemeName = "", .coaching = nullptr, .charts = &charts});
+        REQUIRE(html);
+        // shop-default's first directional metrics with values: the rank weights.
+        for (const char* m : {"sales_amount", "attitude_score", "conversion_rate", "avg_response_s"}) {
+            INFO(m);
+            CHECK(countOf(*html, std::string("data-chart=\"trend:") + m + "\"") == 1);
+            CHECK(countOf(*html, std::string("data-chart=\"groups:") + m + "\"") == 1);
+            CHECK(countOf(*html, std::string("data-chart=\"histogram:") + m + "\"") == 1);
+        }
+        CHECK(countOf(*html, "data-chart=\"radar:") == 5); // every agent of the month
+        CHECK(html->find("data-chart=\"radar:&lt;b&gt;阿&amp;&quot;&lt;/b&gt;\"") != std::string::npos);
+        CHECK(html->find("<b>阿") == std::string::npos);
+        CHECK(html->find(lang == Lang::Zh ? "<h2>分析图表</h2>" : "<h2>Analysis charts</h2>") != std::string::npos);
+        CHECK(html->find(".analysis .radar-card") != std::string::npos);
+    }
+    auto plain = monthlyReportHtml({.shopName = "", .month = "", .lang = Lang::Zh, .results = selectedResults(s),
+                                    .agents = nullptr, .schemeName = "", .coaching = nullptr, .charts = nullptr});
+    REQUIRE(plain);
+    CHECK(plain->find("data-chart=\"trend:") == std::string::npos);
 }

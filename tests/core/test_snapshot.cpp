@@ -66,7 +66,16 @@ TEST_CASE("snapshot: every format version's fixture loads") {
     CHECK(v2->periods[0].cells == v1->periods[0].cells);
     CHECK(v2->groups.empty());
     CHECK(v2->fund.empty());
-    CHECK(encodeSnapshot(*v2) == bytes2);
+    CHECK(encodeSnapshot(*v2, 2) == bytes2);
+
+    const std::string bytes3 = readFixture("snapshot-v3.kefu");
+    CHECK(readSnapshotHeader(bytes3)->version == 3);
+    auto v3 = decodeSnapshot(bytes3);
+    REQUIRE_MESSAGE(v3.ok(), v3.error());
+    CHECK(v3->id == "fixture-shop-v3");
+    CHECK(v3->periods[0].cells == v1->periods[0].cells);
+    CHECK(v3->periods[0].appeals.empty());
+    CHECK(encodeSnapshot(*v3) == bytes3);
 }
 
 TEST_CASE("snapshot: damaged files are refused with a reason") {

@@ -2,6 +2,7 @@
 #include "panel_registry.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <doctest/doctest.h>
 
@@ -22,6 +23,8 @@ const char* const kChatLogFile = "session_id,time,role,agent,buyer,text\n"
                                  "s2,2024-03-04 23:05:00,agent,王喆,b2,\"您好，地址我不能改, 抱歉\"\n"
                                  "s3,2024-03-05 10:00:00,buyer,小新,b3,发货了吗\n"
                                  "s3,2024-03-05 10:01:00,agent,小新,b3,亲，已发货\n";
+const std::string kChatLogOtherHeaders =
+    std::string("对话编号,发送时刻,发送者类型,接待客服,顾客ID,聊天内容") + std::strchr(kChatLogFile, '\n');
 using core::AppState;
 
 namespace {
@@ -234,6 +237,10 @@ const std::vector<PanelEntry>& allPanels() {
          [](PanelUi& u, const AppState& s) { ui::openDataImport(u.dataImport, s, "messages.csv", kChatLogFile); },
          [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawDataImportDialog(u.dataImport, s, out); },
          {"dataimport.pick_orders"}},
+        {"data import dialog (chat log, other headers)",
+         [](PanelUi& u, const AppState& s) { ui::openDataImport(u.dataImport, s, "chats.csv", kChatLogOtherHeaders); },
+         [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawDataImportDialog(u.dataImport, s, out); },
+         {}},
         {"new month dialog",
          [](PanelUi& u, const AppState&) { u.period.adding = true; },
          [](PanelUi& u, const AppState& s, ui::Actions& out) { ui::drawPeriodDialog(u.period, s, out); },

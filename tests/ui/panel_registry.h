@@ -47,6 +47,7 @@ const std::vector<PanelEntry>& allPanels();
 // not know, a summary row, a cell that is not a number) and chat logs of demo agents in 2024-03.
 extern const char* const kReportFile;
 extern const char* const kChatLogFile;
+extern const std::string kChatLogOtherHeaders; // the same messages under other headers
 // The entry named `name` (a test of its actions); fails the test when there is none.
 const PanelEntry& panel(const char* name);
 // A frame of one panel: the UI language follows the state, as App::frame sets it.

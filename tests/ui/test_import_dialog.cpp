@@ -4,12 +4,15 @@
 #include <doctest/doctest.h>
 
 #include "i18n.h"
+#include "import_stream.h"
 #include "panel_test.h"
 #include "test_states.h"
 
 namespace kefu::test {
 
 using namespace kefu::core;
+using web::ImportStreams;
+namespace ui = web::ui;
 
 namespace {
 const Agent* agentNamed(const AppState& s, const std::string& name) {
@@ -120,6 +123,105 @@ TEST_CASE("import dialog: a closed month takes no import; a file that cannot be 
     t.nb.frames(2, t.draw);
     CHECK(t.label("dataimport.error").find("bad.csv") != std::string::npos);
     CHECK(!t.nb.item("dataimport.apply"));
+}
+
+
+TEST_CASE("import dialog: chat messages with other headers are read through the mapping screen and remembered") {
+    PanelTest t("data import dialog (chat log, other headers)", demoState());
+    // Not recognised as messages: shown as a report, with 文件类型 offered.
+    CHECK(t.label("dataimport.window").find("chats.csv") != std::string::npos);
+    CHECK(!t.ui.dataImport.chatLog);
+    CHECK(t.label("dataimport.kind") == "平台报表（每位客服一行）");
+    // 聊天记录 (what the combo sets): a row per column the reader knows, none found yet.
+    t.ui.dataImport.readAs = 1;
+    t.nb.frames(2, t.draw);
+    CHECK(t.label("dataimport.mcol0.name") == "会话编号  (session_id)  必填");
+    CHECK(t.label("dataimport.mcol0") == "（无此列）");
+    CHECK(t.label("dataimport.mcol5.name") == "消息内容  (text)");
+    CHECK(!t.nb.item("dataimport.apply")); // nothing to import as a report meanwhile
+    t.click("dataimport.read_chat"); // disabled until the required columns are chosen
+    CHECK(!t.ui.dataImport.chatLog);
+    CHECK(!t.nb.item("dataimport.read_chat_error"));
+    auto& cols = t.ui.dataImport.messageColumns;
+    REQUIRE(cols.size() == 7);
+    // A wrong choice first: the reader says what is wrong, and the dialog stays.
+    cols[0].second = "对话编号";
+    cols[1].second = "接待客服"; // time: not a time
+    cols[2].second = "发送者类型";
+    cols[3].second = "接待客服";
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.clickAndDraw("dataimport.read_chat"));
+    CHECK(!t.ui.dataImport.chatLog);
+    CHECK(t.label("dataimport.read_chat_error").find("chats.csv: line 2, column 4 (接待客服): cannot read the time") != std::string::npos);
+    cols[1].second = "发送时刻";
+    cols[4].second = "顾客ID";
+    cols[5].second = "聊天内容";
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.clickAndDraw("dataimport.read_chat"));
+    t.nb.frames(2, t.draw);
+    REQUIRE(t.ui.dataImport.chatLog);
+    CHECK(t.label("dataimport.window") == "导入聊天记录：chats.csv");
+    CHECK(t.label("dataimport.v0.agent") == "王喆");
+    CHECK(t.label("dataimport.v0.avg_response_s") == "165"); // as from the canonical file
+    CHECK(t.label("dataimport.hits") == "禁用语（1 处）");     // the text column too
+    REQUIRE(t.click("dataimport.apply"));
+    auto actions = t.nb.takeActions();
+    REQUIRE(actions.size() == 1);
+    const auto& a = std::get<ImportValues>(actions[0]);
+    REQUIRE(a.layouts.size() == 1);
+    CHECK(a.layouts[0].kind == "messages");
+    CHECK(a.layouts[0].headers == "对话编号|发送时刻|发送者类型|接待客服|顾客ID|聊天内容");
+    core::apply(t.state, actions[0]);
+
+    // The next file with this header row is known as messages and read with those columns.
+    ui::openDataImport(t.ui.dataImport, t.state, "chats-april.csv", kChatLogOtherHeaders);
+    t.nb.frames(2, t.draw);
+    CHECK(t.ui.dataImport.chatLog);
+    CHECK(t.label("dataimport.v0.avg_response_s") == "165");
+}
+
+TEST_CASE("import dialog: an orders file whose columns are not found asks for them and is picked again") {
+    PanelTest t("data import dialog (chat log)", demoState());
+    const std::string head = "顾客ID,单号,下单时刻,付款时刻,成交金额\nb1,o1,2024-03-04 09:10:00,2024-03-04 09:12:00,99.5\n";
+    ui::attachOrders(t.ui.dataImport, "deals.csv", "deals.csv: line 1: no 'buyer' column (a header named buyer, customer)", false, head);
+    t.nb.frames(2, t.draw);
+    CHECK(t.label("dataimport.orders_error").find("no 'buyer' column") != std::string::npos);
+    CHECK(t.label("dataimport.ocol1.name") == "买家  (buyer)  必填");
+    CHECK(t.label("dataimport.ocol1") == "（无此列）");
+    t.click("dataimport.repick_orders"); // disabled: buyer and created are required
+    CHECK(!t.ui.dataImport.pickOrders);
+    auto& cols = t.ui.dataImport.orderColumns;
+    cols[0].second = "单号";
+    cols[1].second = "顾客ID";
+    cols[3].second = "下单时刻";
+    cols[4].second = "付款时刻";
+    cols[5].second = "成交金额";
+    t.nb.frames(1, t.draw);
+    REQUIRE(t.click("dataimport.repick_orders"));
+    CHECK(t.ui.dataImport.pickOrders);
+    const ColumnMapping want{{"order_id", "单号"}, {"buyer", "顾客ID"}, {"created", "下单时刻"}, {"paid", "付款时刻"}, {"amount", "成交金额"}};
+    CHECK(t.ui.dataImport.ordersWith == want);
+    // The file read again with them (web/import_stream.cpp takes ordersWith): remembered on 导入.
+    ImportStreams st;
+    st.prepare(t.state.settings, t.ui.dataImport.log, t.ui.dataImport.ordersWith);
+    const int64_t id = st.begin("deals.csv", head.size());
+    REQUIRE(st.chunk(id, head));
+    st.end(id, "");
+    auto done = st.take();
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].error.empty());
+    ui::attachOrders(t.ui.dataImport, done[0].name, done[0].error, false, done[0].head);
+    t.nb.frames(2, t.draw);
+    CHECK(!t.nb.item("dataimport.ocol0"));
+    CHECK(t.label("dataimport.orders_file").find("deals.csv") != std::string::npos);
+    CHECK(t.label("dataimport.v0.sales_amount") == "99.5");
+    REQUIRE(t.click("dataimport.apply"));
+    auto actions = t.nb.takeActions();
+    REQUIRE(actions.size() == 1);
+    const auto& a = std::get<ImportValues>(actions[0]);
+    REQUIRE(a.layouts.size() == 1);
+    CHECK(a.layouts[0].kind == "orders");
+    CHECK(a.layouts[0].columns == want);
 }
 
 } // namespace kefu::test

@@ -23,7 +23,7 @@ bool feedAll(ImportStreams& st, int64_t id, const std::string& text, size_t piec
 
 TEST_CASE("import streams: chat logs in small pieces, with progress; the bytes are not kept") {
     ImportStreams st;
-    st.prepare(chatReadOptions(ChatSettings{}), nullptr);
+    st.prepare(ShopSettings{}, nullptr, {});
     const std::string messages = kChatLogFile;
     const int64_t id = st.begin("messages.csv", messages.size());
     REQUIRE(st.chunk(id, std::string_view(messages).substr(0, 50)));
@@ -47,7 +47,7 @@ TEST_CASE("import streams: chat logs in small pieces, with progress; the bytes a
     CHECK(done[0].head.rfind("session_id,time,", 0) == 0); // ... and their header line
 
     // The orders file the dialog waits for goes into that log.
-    st.prepare(chatReadOptions(ChatSettings{}), done[0].log);
+    st.prepare(ShopSettings{}, done[0].log, {});
     const std::string orders = "order_id,buyer,agent,created,paid,amount\no1,b1,王喆,2024-03-04 09:10:00,2024-03-04 09:12:00,99.5\n";
     const int64_t oid = st.begin("orders.csv", orders.size());
     REQUIRE(feedAll(st, oid, orders, 5));
@@ -61,7 +61,7 @@ TEST_CASE("import streams: chat logs in small pieces, with progress; the bytes a
 
 TEST_CASE("import streams: a report is gathered whole; a bad line or 取消 stops the reading") {
     ImportStreams st;
-    st.prepare(chatReadOptions(ChatSettings{}), nullptr);
+    st.prepare(ShopSettings{}, nullptr, {});
     const std::string report = kReportFile;
     int64_t id = st.begin("qianniu.csv", report.size());
     REQUIRE(feedAll(st, id, report, 3));

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "csv.h"
+#include "xlsx.h"
 #include "i18n.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -73,6 +74,97 @@ void setChoice(std::vector<std::pair<std::string, std::string>>& choices, const 
     }
 }
 
+// The non-empty choices of a mapping (what the reader is given).
+core::ColumnMapping chosenColumns(const core::ColumnMapping& columns) {
+    core::ColumnMapping out;
+    for (const auto& c : columns)
+        if (!c.second.empty()) out.push_back(c);
+    return out;
+}
+
+// The mapping screen of a chat-log file: per column the reader knows, the file's header it is in
+// (or none); required columns are marked. True when a choice changed.
+bool drawChatColumns(const std::string& idPrefix, core::ChatFile f, const std::vector<std::string>& headers,
+                     core::ColumnMapping& columns) {
+    std::vector<std::string> items{tr("dataimport.no_column")};
+    items.insert(items.end(), headers.begin(), headers.end());
+    bool changed = false;
+    const auto specs = core::chatColumns(f);
+    for (size_t k = 0; k < specs.size() && k < columns.size(); ++k) {
+        const std::string id = idPrefix + std::to_string(k);
+        const std::string label = tr("chatcol." + specs[k].name) + "  (" + specs[k].name + ")" +
+                                  (specs[k].required ? "  " + tr("dataimport.required") : "");
+        text((id + ".name").c_str(), label);
+        ImGui::SameLine(260);
+        int current = int(std::find(headers.begin(), headers.end(), columns[k].second) - headers.begin()) + 1;
+        if (current > int(headers.size())) current = 0;
+        if (combo(id.c_str(), "", current, items, 240)) {
+            columns[k].second = current == 0 ? std::string() : headers[size_t(current - 1)];
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool requiredChosen(core::ChatFile f, const core::ColumnMapping& columns) {
+    const auto specs = core::chatColumns(f);
+    for (size_t k = 0; k < specs.size() && k < columns.size(); ++k)
+        if (specs[k].required && columns[k].second.empty()) return false;
+    return true;
+}
+
+// Reads the file shown as a report as chat messages with the chosen columns; the dialog becomes
+// the chat-log preview (or says why the file could not be read that way).
+void readAsMessages(DataImportDialog& d, const core::AppState& s) {
+    auto log = std::make_shared<core::ChatLog>();
+    core::ChatReadOptions opt = core::chatReadOptions(s.settings.chat);
+    opt.columns = chosenColumns(d.messageColumns);
+    opt.expectedBytes = d.bytes.size();
+    core::MessageReader reader(*log, opt);
+    auto r = reader.feed(d.bytes);
+    if (r) r = reader.finish();
+    if (!r) {
+        d.readAsError = d.fileName + ": " + r.error();
+        return;
+    }
+    std::string bytes = std::move(d.bytes), name = d.fileName;
+    const core::ReportLayout layout = core::chatLayout(core::ChatFile::Messages, d.messageHeaders, opt.columns);
+    openChatImport(d, s, std::move(name), std::move(log), opt.columns);
+    d.bytes = std::move(bytes); // the hits' contexts are read from it
+    d.chatLayouts.push_back(layout);
+}
+
+// 文件类型: a file that was not recognised as chat messages is shown as a report; here it can be
+// read as messages instead, its columns chosen on the same mapping screen.
+void drawReadAs(DataImportDialog& d, const core::AppState& s) {
+    if (d.messageHeaders.empty()) return;
+    combo("dataimport.kind", tr("dataimport.kind"), d.readAs, {tr("dataimport.kind_report"), tr("dataimport.kind_messages")}, 260);
+    if (d.readAs != 1) return;
+    textWrapped("dataimport.kind_intro", tr("dataimport.kind_intro"));
+    if (drawChatColumns("dataimport.mcol", core::ChatFile::Messages, d.messageHeaders, d.messageColumns)) d.readAsError.clear();
+    if (!d.readAsError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+        textWrapped("dataimport.read_chat_error", d.readAsError);
+        ImGui::PopStyleColor();
+    }
+    ImGui::BeginDisabled(!requiredChosen(core::ChatFile::Messages, d.messageColumns));
+    if (button("dataimport.read_chat", tr("dataimport.read_chat"))) readAsMessages(d, s);
+    ImGui::EndDisabled();
+}
+
+// An orders file whose columns were not found: its columns chosen here, then picked again.
+void drawOrderColumns(DataImportDialog& d) {
+    if (d.orderHeaders.empty()) return;
+    textWrapped("dataimport.order_columns", tr("dataimport.order_columns"));
+    drawChatColumns("dataimport.ocol", core::ChatFile::Orders, d.orderHeaders, d.orderColumns);
+    ImGui::BeginDisabled(!requiredChosen(core::ChatFile::Orders, d.orderColumns));
+    if (button("dataimport.repick_orders", tr("dataimport.repick_orders"))) {
+        d.ordersWith = chosenColumns(d.orderColumns);
+        d.pickOrders = true;
+    }
+    ImGui::EndDisabled();
+}
+
 // The month, the sheet and the platform of the accounts.
 void drawTarget(DataImportDialog& d, const core::AppState& s) {
     std::vector<std::string> months;
@@ -96,6 +188,7 @@ void drawTarget(DataImportDialog& d, const core::AppState& s) {
         }
         ImGui::SameLine();
         if (smallButton("dataimport.pick_orders", tr("dataimport.pick_orders"))) d.pickOrders = true;
+        drawOrderColumns(d);
         for (size_t i = 0; i < d.chatWarnings.size(); ++i)
             textWrapped(("dataimport.chat_warning" + std::to_string(i)).c_str(), d.chatWarnings[i]);
     }
@@ -226,12 +319,22 @@ bool isDataFile(const std::string& fileName) {
     return false;
 }
 
-void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled) {
+void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled, const std::string& head) {
     d.awaitingOrders = false;
     d.dirty = true;
+    const core::ColumnMapping with = std::exchange(d.ordersWith, {});
     if (error.empty() && !cancelled) {
         d.ordersName = std::move(fileName);
+        d.orderError.clear();
+        d.orderHeaders.clear();
+        if (!with.empty()) d.chatLayouts.push_back(core::chatLayout(core::ChatFile::Orders, core::csvHeaderCells(head), with));
         return;
+    }
+    // Its header row did not give the columns: the mapping screen for it (from what it has).
+    const bool headerProblem = error.find(": line 1:") != std::string::npos || error.find("column mapping:") != std::string::npos;
+    if (headerProblem && !head.empty()) {
+        d.orderHeaders = core::csvHeaderCells(head);
+        d.orderColumns = core::resolveChatColumns(core::ChatFile::Orders, d.orderHeaders, with);
     }
     if (d.log) { // a part of the orders was read: none of them count
         d.log->orders = core::ChatOrders{};
@@ -241,11 +344,13 @@ void attachOrders(DataImportDialog& d, std::string fileName, const std::string& 
     if (!error.empty()) d.orderError = error;
 }
 
-void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log) {
+void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log,
+                    core::ColumnMapping columns) {
     d = DataImportDialog{};
     d.open = true;
     d.chatLog = true;
     d.log = std::move(log);
+    d.messageColumns = std::move(columns);
     d.fileName = std::move(fileName);
     d.period = s.selectedPeriod;
 }
@@ -259,13 +364,15 @@ void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fi
         d.dirty = false;
         return;
     }
-    if (core::looksLikeChatMessages(bytes)) { // chat logs opened whole (without the piecewise reading)
+    const core::FileLayout layout = core::detectFileLayout(bytes, s.settings);
+    if (layout.kind == core::FileLayout::Kind::Messages) { // chat logs opened whole (without the piecewise reading)
         auto log = std::make_shared<core::ChatLog>();
         core::ChatReadOptions opt = core::chatReadOptions(s.settings.chat);
+        opt.columns = layout.columns;
         core::MessageReader reader(*log, opt);
         auto r = reader.feed(bytes);
         if (r) r = reader.finish();
-        openChatImport(d, s, fileName, std::move(log));
+        openChatImport(d, s, fileName, std::move(log), layout.columns);
         d.bytes = std::move(bytes); // the hits' contexts are read from it
         if (!r) {
             d.error = fileName + ": " + r.error();
@@ -276,6 +383,10 @@ void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fi
     d.fileName = std::move(fileName);
     d.bytes = std::move(bytes);
     d.period = s.selectedPeriod;
+    if (!core::looksLikeXlsx(d.bytes)) { // a CSV: it may be chat messages with other headers
+        d.messageHeaders = core::csvHeaderCells(d.bytes);
+        d.messageColumns = core::resolveChatColumns(core::ChatFile::Messages, d.messageHeaders, {});
+    }
 }
 
 // A file being read: how far, how long still, and 取消.
@@ -311,15 +422,21 @@ void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions&
         drawTarget(d, s);
         if (d.reading) drawReading(d);
         const bool closed = d.period >= 0 && d.period < int(s.periods.size()) && s.periods[size_t(d.period)].closed;
-        if (!d.error.empty()) {
+        // A file that is not a report (or that the user says is not) may be chat messages.
+        const bool readAsOnly = !d.chatLog && (d.readAs == 1 || (!d.error.empty() && !d.messageHeaders.empty()));
+        if (!d.error.empty() && d.readAs == 0) {
             ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
             textWrapped("dataimport.error", d.error);
             ImGui::PopStyleColor();
-        } else if (d.preview) {
+        }
+        if (readAsOnly) {
+            drawReadAs(d, s);
+        } else if (d.error.empty() && d.preview) {
             // The preview scrolls; the summary and the buttons stay at the bottom.
             const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
             ImGui::BeginChild("##dataimport_body", ImVec2(0, -footer));
             if (d.chatLog) drawChatHits(d, s);
+            else drawReadAs(d, s);
             drawColumns(d);
             drawUnknown(d, s);
             drawProblems(d);
@@ -333,7 +450,9 @@ void drawDataImportDialog(DataImportDialog& d, const core::AppState& s, Actions&
             ImGui::BeginDisabled(values == 0 || closed || s.readOnly);
             if (button("dataimport.apply", tr("dataimport.apply"))) {
                 const std::string platform = d.platform > 0 ? core::platformIds()[size_t(d.platform - 1)] : "";
-                out.push(core::importAction(*d.preview, d.period, d.choices, platform));
+                core::ImportValues a = core::importAction(*d.preview, d.period, d.choices, platform);
+                a.layouts.insert(a.layouts.end(), d.chatLayouts.begin(), d.chatLayouts.end());
+                out.push(std::move(a));
                 open = false;
             }
             ImGui::EndDisabled();

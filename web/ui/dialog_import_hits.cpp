@@ -77,7 +77,7 @@ void showHitContext(DataImportDialog& d, const core::AppState& s, int hit, std::
     if (!error.empty()) return;
     core::HitContextOptions opt;
     opt.sliceReachesEnd = reachesEnd;
-    opt.columns = core::chatReadOptions(s.settings.chat).columns;
+    opt.columns = d.messageColumns; // the columns the log was read with
     auto r = core::hitContext(d.head, bytes, offset, *d.log, d.log->hits[size_t(hit)], opt);
     if (r)
         d.context.lines = std::move(r.value());

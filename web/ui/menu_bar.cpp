@@ -1,4 +1,4 @@
-// The main menu: 文件 / 数据 / 考核 / 报表 / 帮助, and the 中文/English switch at the right.
+// The main menu: 文件 / 编辑 / 数据 / 考核 / 分析 / 报表 / 帮助, and the 中文/English switch at the right.
 #include <string>
 
 #include "i18n.h"
@@ -77,6 +77,23 @@ void drawAssessMenu(MenuBar& m, const core::AppState& s, Actions& out) {
     ImGui::EndMenu();
 }
 
+// 分析: charts and analyses of the selected month, each in a window of its own (web/ui/window_*.cpp).
+// Each analysis adds one line here and one flag in MenuBar.
+void drawAnalysisMenu(MenuBar& m, const core::AppState& s) {
+    if (!beginMenu("menu.analysis", tr("menu.analysis"))) return;
+    const bool month = core::selectedResults(s) != nullptr;
+    (void)m;
+    (void)month;
+    if (menuItem("analysis.charts", tr("analysis.charts"), false, month)) m.showCharts = true;
+    if (menuItem("analysis.whatif", tr("analysis.whatif"), false, month)) m.showWhatIf = true;
+    if (menuItem("analysis.stability", tr("analysis.stability"), false, month)) m.showStability = true;
+    if (menuItem("analysis.gaps", tr("analysis.gaps"), false, month)) m.showGaps = true;
+    if (menuItem("analysis.coaching", tr("analysis.coaching"), false, month)) m.showCoaching = true;
+    if (menuItem("analysis.goals", tr("analysis.goals"))) m.showGoals = true;
+    if (menuItem("analysis.appeals", tr("analysis.appeals"), false, !s.periods.empty())) m.showAppeals = true;
+    ImGui::EndMenu();
+}
+
 // 报表: the selected month's monthly report (printed) and its tables as spreadsheets.
 void drawReportMenu(MenuBar& m, const core::AppState& s) {
     if (!beginMenu("menu.report", tr("menu.report"))) return;
@@ -109,6 +126,7 @@ void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out) {
     drawEditMenu(s, out);
     drawDataMenu(m, s, out);
     drawAssessMenu(m, s, out);
+    drawAnalysisMenu(m, s);
     drawReportMenu(m, s);
     if (beginMenu("menu.help", tr("menu.help"))) {
         if (menuItem("help.about", tr("help.about"))) m.showAbout = true;

@@ -8,6 +8,7 @@
 #include "metric_input.h"
 #include "metrics.h"
 #include "ui/panels.h"
+#include "ui/rate_intervals.h"
 #include "test_hook.h"
 #include "ui/widgets.h"
 
@@ -202,6 +203,7 @@ void drawGrid(DataPanel& p, const core::AppState& s, Actions& out, const core::P
                 }
                 if (p.derived[size_t(c)]) ImGui::PopStyleColor();
                 recordItem(id, value, "cell", value);
+                if (ImGui::IsItemHovered()) rateCellTooltip(id, p.shown, size_t(r), p.columns[size_t(c)]);
             }
         }
     ImGui::EndTable();

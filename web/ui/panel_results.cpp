@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "metrics.h"
 #include "ui/panels.h"
+#include "ui/rate_intervals.h"
 #include "test_hook.h"
 #include "ui/widgets.h"
 
@@ -397,6 +398,7 @@ void drawScorecard(ResultsPanel& p, const core::AppState& s, Actions& out) {
         drawFlags(p, s, *a, out);
         drawMoney(s, *a, s.language);
         ImGui::Spacing();
+        drawAgentRates(s, *a);
         drawBreakdown(*a, s.language);
     }
     endDialog();

@@ -256,6 +256,7 @@ void drawCommands(SchemePanel& p, const core::AppState& s, Actions& out) {
          p.problems.empty() ? tr("scheme.no_problems") : trf("scheme.problems", {std::to_string(p.problems.size())}));
     ImGui::PopStyleColor();
     if (!blocked.empty() && p.edited) textDisabled("scheme.save_blocked", blocked);
+    drawCostPreview(p, s);
     if (s.selectedPeriod >= 0 && s.selectedPeriod < int(s.periods.size()) && s.periods[size_t(s.selectedPeriod)].closed)
         textDisabled("scheme.closed_note",
                      trf("scheme.closed_note", {core::formatMonth(s.periods[size_t(s.selectedPeriod)].month)}));
@@ -363,6 +364,7 @@ void drawEditor(Form& f) {
     const bool wide = ImGui::GetContentRegionAvail().x >= 900;
     if (wide) ImGui::BeginChild("##scheme.left", ImVec2(ImGui::GetContentRegionAvail().x * 0.44f, 0));
     drawSchemeFields(f);
+    drawSmallSample(f);
     drawOtherProblems(f, "rules[" + std::to_string(f.p.rule) + "]");
     ImGui::Separator();
     drawRuleList(f);

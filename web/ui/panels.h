@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "app_state.h"
+#include "chat_columns.h"
 #include "chat_context.h"
 #include "import_preview.h"
 
@@ -45,6 +46,9 @@ struct MenuBar {
     // "xlsx", or the printable monthly report; the app (web/reports.cpp) makes and offers the file.
     std::string exportWhat, exportFormat;
     bool printReport = false;
+    bool showWhatIf = false, showStability = false, showGaps = false; // 分析 > 假设分析 / 排名稳定性 / 差距卡片
+    bool showCoaching = false, showGoals = false, showAppeals = false; // 分析 > 辅导卡 / 团队目标 / 申诉
+    bool showCharts = false; // 分析 > 图表
 };
 void drawMenuBar(MenuBar& m, const core::AppState& s, Actions& out);
 
@@ -279,13 +283,27 @@ struct DataImportDialog {
         std::vector<core::ContextLine> lines;
     } context;
     int askContext = -1; // 查看上下文 was clicked on this hit: the app reads the slice
+    // Chat-log files with other headers (the same mapping screen): a file shown as a report can be
+    // read as messages with the columns chosen here; an orders file whose columns were not found
+    // asks for them and is picked again. What was chosen is remembered with the shop on 导入.
+    int readAs = 0;                              // 文件类型: 0 platform report, 1 chat messages
+    std::vector<std::string> messageHeaders;     // the report's first line, for the messages choice
+    core::ColumnMapping messageColumns;          // chosen for messages (also: the columns the log was read with)
+    std::string readAsError;                     // reading as messages failed (line, column)
+    std::vector<std::string> orderHeaders;       // an orders file failed at its header row: its cells
+    core::ColumnMapping orderColumns;            // chosen for it
+    core::ColumnMapping ordersWith;              // the next orders file is read with these columns
+    std::vector<core::ReportLayout> chatLayouts; // remembered on 导入
 };
 // Opens the dialog on a report (a new file resets the choices), or on chat logs read into `log`;
 // attachOrders: the orders file was read into the dialog's log (or failed with `error`).
 void openDataImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::string bytes,
                     std::string error = "");
-void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log);
-void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled = false);
+void openChatImport(DataImportDialog& d, const core::AppState& s, std::string fileName, std::shared_ptr<core::ChatLog> log,
+                    core::ColumnMapping columns = {});
+// `head`: the orders file's first bytes (its header row, for the mapping when its columns were not found).
+void attachOrders(DataImportDialog& d, std::string fileName, const std::string& error, bool cancelled = false,
+                  const std::string& head = "");
 // The slice [offset, offset + bytes.size()) of the messages file read for hit `hit` (or why not);
 // `reachesEnd`: it ends at the end of the file (dialog_import_hits.cpp).
 void showHitContext(DataImportDialog& d, const core::AppState& s, int hit, std::string_view bytes, uint64_t offset,

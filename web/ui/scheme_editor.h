@@ -48,6 +48,11 @@ void drawRuleHead(Form& f, core::Json& rule, const std::string& path);
 // scheme_params.cpp: a rule's params as a form over the JSON tree (path "rules[i].params").
 void drawParams(Form& f, core::Json& params, const std::string& path);
 
+// scheme_sample.cpp: the scheme's small_sample part (minimum volume and policy per rate metric).
+void drawSmallSample(Form& f);
+// scheme_cost.cpp: the selected month's payroll total under the edited scheme against the current one.
+void drawCostPreview(SchemePanel& p, const core::AppState& s);
+
 // The presets as the editor offers them: name, description and the parsed JSON (for copying rules).
 struct PresetInfo {
     std::string id;

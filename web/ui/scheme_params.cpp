@@ -115,6 +115,7 @@ bool drawScalar(const std::string& id, const std::string& key, Json& v, float wi
     }
     if (v.isString() && (isMetricKey(key) || isMetric(v.asString()))) return metricChoice(id, v, width * 1.6f);
     if (v.isString() && key == "op") return choice(id, v, {">=", "<=", ">", "<"}, {"≥", "≤", ">", "<"}, width * 0.6f);
+    if (v.isString() && key == "split") return choice(id, v, {"score", "equal"}, {tr("param.split_score"), tr("param.split_equal")}, width);
     if (v.isString()) {
         std::string s = v.asString();
         inputText(id.c_str(), "", s, width * 1.6f);
