@@ -126,12 +126,12 @@ void ImportStreams::end(int64_t stream, const std::string& error) {
     d.columns = s->columns;
     d.error = !error.empty() ? s->name + ": " + error : s->error;
     if (s->kind == Stream::Kind::Unknown && d.error.empty() && !d.cancelled) feed(*s, {}); // a file without a newline
+    d.orders = s->kind == Stream::Kind::Orders; // failed too: the dialog shows why (and its columns)
     if (d.error.empty() && !d.cancelled) {
         if (s->messages || s->orders) {
             auto r = s->messages ? s->messages->finish() : s->orders->finish();
             if (!r) d.error = s->name + ": " + r.error();
         }
-        d.orders = s->kind == Stream::Kind::Orders;
         d.log = s->log;
         d.bytes = std::move(s->bytes);
     }

@@ -183,7 +183,17 @@ TEST_CASE("import dialog: chat messages with other headers are read through the 
 TEST_CASE("import dialog: an orders file whose columns are not found asks for them and is picked again") {
     PanelTest t("data import dialog (chat log)", demoState());
     const std::string head = "顾客ID,单号,下单时刻,付款时刻,成交金额\nb1,o1,2024-03-04 09:10:00,2024-03-04 09:12:00,99.5\n";
-    ui::attachOrders(t.ui.dataImport, "deals.csv", "deals.csv: line 1: no 'buyer' column (a header named buyer, customer)", false, head);
+    // Read as the app reads it: the failed orders file comes back as orders (not as a new file).
+    ImportStreams st;
+    st.prepare(t.state.settings, t.ui.dataImport.log, {});
+    int64_t id = st.begin("deals.csv", head.size());
+    CHECK_FALSE(st.chunk(id, head));
+    st.end(id, "");
+    auto failed = st.take();
+    REQUIRE(failed.size() == 1);
+    CHECK(failed[0].orders);
+    CHECK(failed[0].error.find("deals.csv: line 1: no 'buyer' column") == 0);
+    ui::attachOrders(t.ui.dataImport, failed[0].name, failed[0].error, false, failed[0].head);
     t.nb.frames(2, t.draw);
     CHECK(t.label("dataimport.orders_error").find("no 'buyer' column") != std::string::npos);
     CHECK(t.label("dataimport.ocol1.name") == "买家  (buyer)  必填");
@@ -202,9 +212,8 @@ TEST_CASE("import dialog: an orders file whose columns are not found asks for th
     const ColumnMapping want{{"order_id", "单号"}, {"buyer", "顾客ID"}, {"created", "下单时刻"}, {"paid", "付款时刻"}, {"amount", "成交金额"}};
     CHECK(t.ui.dataImport.ordersWith == want);
     // The file read again with them (web/import_stream.cpp takes ordersWith): remembered on 导入.
-    ImportStreams st;
     st.prepare(t.state.settings, t.ui.dataImport.log, t.ui.dataImport.ordersWith);
-    const int64_t id = st.begin("deals.csv", head.size());
+    id = st.begin("deals.csv", head.size());
     REQUIRE(st.chunk(id, head));
     st.end(id, "");
     auto done = st.take();

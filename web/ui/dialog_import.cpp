@@ -95,7 +95,7 @@ bool drawChatColumns(const std::string& idPrefix, core::ChatFile f, const std::v
         const std::string label = tr("chatcol." + specs[k].name) + "  (" + specs[k].name + ")" +
                                   (specs[k].required ? "  " + tr("dataimport.required") : "");
         text((id + ".name").c_str(), label);
-        ImGui::SameLine(260);
+        ImGui::SameLine(300);
         int current = int(std::find(headers.begin(), headers.end(), columns[k].second) - headers.begin()) + 1;
         if (current > int(headers.size())) current = 0;
         if (combo(id.c_str(), "", current, items, 240)) {
