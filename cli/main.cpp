@@ -16,7 +16,7 @@ const char* kUsage =
     "  kefu payslip (same inputs as score) [--agent NAME] [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
     "               (pay slips 工资条 as printable HTML, one page per agent)\n"
     "  kefu report  (same inputs as score) [--shop NAME] [--lang zh|en] [-o OUT.html]\n"
-    "               [--history-metrics M.csv ...]  (the --history months' metrics, for the trend charts)\n"
+    "               [--history-metrics M.csv ... [--history-events E.csv ...]]  (the --history months: trend charts, the month before)\n"
     "               (monthly report 月度考核报告: summary, rankings, flags, charts, pay slips; print to PDF)\n"
     "  kefu export  --what results|payroll|metrics (same inputs as score) [--format csv|xlsx] [--lang zh|en]\n"
     "               [-o OUT]   (a spreadsheet: CSV for Excel/WPS with BOM, or XLSX; xlsx needs -o)\n"

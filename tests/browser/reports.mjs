@@ -64,8 +64,9 @@ function cliReport(kefu, root, dir, scheme, shop) {
       '--period', m, '-o', out];
     for (const h of history) args.push('--history', h);
     if (cmd === 'report') args.push('--shop', shop);
-    // The earlier months' metrics, for the report's trend charts (the page has every month).
-    if (cmd === 'report') for (const h of ['2024-01', '2024-02']) args.push('--history-metrics', demo(`metrics-${h}.csv`));
+    // The earlier months' metrics and events, for the report's trend charts and the coaching cards'
+    // month before (the page has every month).
+    if (cmd === 'report') for (const h of ['2024-01', '2024-02']) args.push('--history-metrics', demo(`metrics-${h}.csv`), '--history-events', demo(`events-${h}.csv`));
     execFileSync(kefu, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     return out;
   };

@@ -79,7 +79,7 @@ void drawPicks(const core::CoachingCard& c) {
         if (idx.empty()) textDisabled((std::string(id) + ".none").c_str(), tr("coaching.none"));
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         for (size_t k = 0; k < idx.size(); ++k)
-            textWrapped((std::string(id) + "." + std::to_string(k)).c_str(), "• " + lineOf(c.metrics[idx[k]]));
+            textWrapped((std::string(id) + "." + std::to_string(k)).c_str(), "· " + lineOf(c.metrics[idx[k]]));
         ImGui::PopStyleColor();
     };
     list("coaching.strengths", "coaching.strengths", c.strengths, ImVec4(0.45f, 0.85f, 0.55f, 1));
@@ -88,7 +88,7 @@ void drawPicks(const core::CoachingCard& c) {
     text("coaching.advice", tr("coaching.advice"));
     const bool zh = uiLanguage() == core::Lang::Zh;
     for (size_t k = 0; k < c.advice.size(); ++k)
-        textWrapped(("coaching.advice." + std::to_string(k)).c_str(), "• " + (zh ? c.advice[k].text.zh : c.advice[k].text.en));
+        textWrapped(("coaching.advice." + std::to_string(k)).c_str(), "· " + (zh ? c.advice[k].text.zh : c.advice[k].text.en));
 }
 
 void drawMetrics(const core::CoachingCard& c) {
