@@ -49,7 +49,7 @@ TEST_CASE("bonus budget: minimum and maximum per person hold and the rest is re-
 }
 
 TEST_CASE("bonus budget: any weights and caps that allow the pool sum to it exactly, inside the caps") {
-    SplitMix64 rng(7);
+    SplitMix64 rng{7};
     for (int round = 0; round < 500; ++round) {
         const size_t n = 1 + rng.next() % 12;
         std::vector<double> w(n);
