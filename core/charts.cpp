@@ -315,4 +315,16 @@ Histogram histogram(const ChartSource& src, const std::string& metric) {
     return h;
 }
 
+ChartScale niceScale(double lo, double hi) {
+    if (hi - lo <= 1e-12) hi = lo + 1;
+    const double raw = (hi - lo) / 5, power = std::pow(10, std::floor(std::log10(raw)));
+    double step = 10 * power;
+    for (double m : {1.0, 2.0, 5.0})
+        if (m * power >= raw) {
+            step = m * power;
+            break;
+        }
+    return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
+}
+
 } // namespace kefu::core

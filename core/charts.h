@@ -143,4 +143,13 @@ struct Histogram {
 Histogram histogram(const ChartSource& source, const std::string& metric);
 Histogram histogramOf(const std::vector<std::pair<std::string, double>>& values);
 
+// An axis: ticks at 1, 2 or 5 times a power of ten, about five of them, over [lo, hi] (widened to
+// whole ticks); the same for the app's charts and the report's SVG.
+struct ChartScale {
+    double lo = 0, hi = 1, step = 1;
+    // v on the axis drawn from a (at lo) to b (at hi).
+    float at(double v, float a, float b) const { return a + float((v - lo) / (hi - lo)) * (b - a); }
+};
+ChartScale niceScale(double lo, double hi);
+
 } // namespace kefu::core

@@ -46,21 +46,6 @@ std::string svgStart(const std::string& id, double height, const std::string& la
            num(x) + " 0 " + num(width) + " " + num(height) + "\" role=\"img\" aria-label=\"" + escapeHtml(label) + "\">";
 }
 
-// Ticks at 1, 2 or 5 times a power of ten, about five of them, over [lo, hi].
-struct Scale {
-    double lo, hi, step;
-};
-Scale niceScale(double lo, double hi) {
-    if (hi - lo <= 1e-12) hi = lo + 1;
-    const double raw = (hi - lo) / 5, power = std::pow(10, std::floor(std::log10(raw)));
-    double step = 10 * power;
-    for (double m : {1.0, 2.0, 5.0})
-        if (m * power >= raw) {
-            step = m * power;
-            break;
-        }
-    return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
-}
 
 // "销售额：各月趋势（元）"
 Text2 withUnit(const Text2& title, const std::string& metric) {
@@ -68,7 +53,7 @@ Text2 withUnit(const Text2& title, const std::string& metric) {
     return {title.zh + "（" + unit.zh + "）", title.en + " (" + unit.en + ")"};
 }
 
-std::string seriesPath(const ChartSeries& s, const std::vector<double>& xs, double top, double bottom, const Scale& sc,
+std::string seriesPath(const ChartSeries& s, const std::vector<double>& xs, double top, double bottom, const ChartScale& sc,
                        const char* colour) {
     const auto y = [&](double v) { return bottom - (v - sc.lo) / (sc.hi - sc.lo) * (bottom - top); };
     std::string path, dots;
@@ -107,7 +92,7 @@ std::string trendSvg(const TrendChart& c, Lang lang, bool groupsOnly) {
             if (v) lo = any ? std::min(lo, *v) : *v, hi = any ? std::max(hi, *v) : *v, any = true;
     }
     if (!any || c.months.empty()) return "";
-    const Scale sc = niceScale(std::min(lo, 0.0), hi);
+    const ChartScale sc = niceScale(std::min(lo, 0.0), hi);
     const double left = 70, right = 620, top = 10, bottom = 200;
     std::vector<double> xs;
     for (size_t i = 0; i < c.months.size(); ++i)
@@ -202,7 +187,7 @@ std::string histogramSvg(const Histogram& c, Lang lang) {
     for (const auto& b : c.bins) most = std::max(most, b.agents.size());
     const double left = 50, right = 620, top = 10, bottom = 190, w = (right - left) / double(c.bins.size());
     std::string out = svgStart("histogram:" + c.metric, bottom + 44, t(c.title, lang));
-    const Scale sc = niceScale(0, double(most));
+    const ChartScale sc = niceScale(0, double(most));
     for (double v = 0; v <= sc.hi + sc.step / 2; v += std::max(1.0, sc.step)) {
         const double y = bottom - v / sc.hi * (bottom - top);
         out += line(left, y, right, y, "grid") + text(left - 6, y + 4, "end", "tick", formatValue(v));

@@ -20,25 +20,9 @@ const ImU32 kPalette[] = {IM_COL32(63, 127, 208, 255), IM_COL32(232, 131, 58, 25
 ImU32 textColour() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 gridColour() { return ImGui::GetColorU32(ImGuiCol_Border); }
 
-// Ticks at 1, 2 or 5 times a power of ten, about five, over [lo, hi].
-struct Scale {
-    double lo, hi, step;
-    float at(double v, float a, float b) const { return a + float((v - lo) / (hi - lo)) * (b - a); }
-};
-Scale niceScale(double lo, double hi) {
-    if (hi - lo <= 1e-12) hi = lo + 1;
-    const double raw = (hi - lo) / 5, power = std::pow(10, std::floor(std::log10(raw)));
-    double step = 10 * power;
-    for (double m : {1.0, 2.0, 5.0})
-        if (m * power >= raw) {
-            step = m * power;
-            break;
-        }
-    return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
-}
 
 // Horizontal grid lines with their values on the left of x0.
-void valueGrid(ChartCanvas& c, const Scale& sc, float x0, float x1, float top, float bottom, const std::string& metric) {
+void valueGrid(ChartCanvas& c, const core::ChartScale& sc, float x0, float x1, float top, float bottom, const std::string& metric) {
     for (double v = sc.lo; v <= sc.hi + sc.step / 2; v += sc.step) {
         const float y = sc.at(v, bottom, top);
         c.list()->AddLine({x0, y}, {x1, y}, gridColour());
@@ -97,7 +81,7 @@ void drawTrend(ChartCanvas& c, const core::TrendChart& t, const std::vector<bool
         for (const auto& v : t.series[s].values)
             if (show[s] && v) lo = any ? std::min(lo, *v) : *v, hi = any ? std::max(hi, *v) : *v, any = true;
     if (!any) return;
-    const Scale sc = niceScale(std::min(lo, 0.0), hi);
+    const core::ChartScale sc = core::niceScale(std::min(lo, 0.0), hi);
     const float left = c.min().x + 80, right = c.max().x - 150, top = c.min().y + 10, bottom = c.max().y - 30;
     valueGrid(c, sc, left, right, top, bottom, t.metric);
     const size_t n = t.months.size();
@@ -134,7 +118,7 @@ void drawBars(ChartCanvas& c, const std::vector<BarRow>& rows) {
     for (const auto& r : rows) labelRoom = std::max(labelRoom, std::min(180.0f, ImGui::CalcTextSize(r.label.c_str()).x));
     double lo = 0, hi = 0;
     for (const auto& r : rows) lo = std::min(lo, r.value), hi = std::max(hi, r.value);
-    const Scale sc = niceScale(lo, hi);
+    const core::ChartScale sc = core::niceScale(lo, hi);
     const float left = c.min().x + labelRoom + 12, right = c.max().x - 90, top = c.min().y + 4;
     const float row = std::clamp((c.max().y - top - 24) / float(rows.size()), 6.0f, 26.0f), bottom = top + row * float(rows.size());
     for (double v = sc.lo; v <= sc.hi + sc.step / 2; v += sc.step) {
@@ -210,7 +194,7 @@ void drawHistogram(ChartCanvas& c, const core::Histogram& h, core::Lang lang) {
     if (h.bins.empty()) return;
     size_t most = 1;
     for (const auto& b : h.bins) most = std::max(most, b.agents.size());
-    Scale sc = niceScale(0, double(most));
+    core::ChartScale sc = core::niceScale(0, double(most));
     sc.step = std::max(1.0, sc.step);
     const float left = c.min().x + 50, right = c.max().x - 20, top = c.min().y + 10, bottom = c.max().y - 30;
     valueGrid(c, sc, left, right, top, bottom, "");
