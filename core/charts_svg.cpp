@@ -28,17 +28,9 @@ const Msg kAnalysis{"分析图表", "Analysis charts"};
 const char* t(const Msg& m, Lang lang) { return lang == Lang::Zh ? m.zh : m.en; }
 const std::string& t(const Text2& m, Lang lang) { return textIn(m, lang); }
 
-std::string num(double v) { return formatValue(std::round(v * 10) / 10); }
-
-std::string text(double x, double y, const char* anchor, const char* cls, std::string_view content) {
-    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" class=\"" + cls + "\">" +
-           escapeHtml(content) + "</text>";
-}
-
-std::string line(double x1, double y1, double x2, double y2, const char* cls) {
-    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) +
-           "\" class=\"" + cls + "\"/>";
-}
+using svg::line;
+using svg::num;
+using svg::text;
 
 // The view box [x, x + width] x [0, height].
 std::string svgStart(const std::string& id, double height, const std::string& label, double x = 0, double width = 640) {

@@ -62,17 +62,9 @@ Axis valueAxis(const std::vector<ChartBar>& bars, double x0) {
     return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step, x0, kWidth - kValueRoom};
 }
 
-std::string num(double v) { return formatValue(std::round(v * 10) / 10); }
-
-std::string text(double x, double y, const char* anchor, const char* cls, std::string_view content) {
-    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" class=\"" + cls + "\">" +
-           escapeHtml(content) + "</text>";
-}
-
-std::string line(double x1, double y1, double x2, double y2, const char* cls) {
-    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) +
-           "\" class=\"" + cls + "\"/>";
-}
+using svg::line;
+using svg::num;
+using svg::text;
 
 // Grid lines and tick labels, the axis lines, the axis title.
 std::string drawAxis(const Axis& a, double bottom, const std::string& title) {
@@ -117,5 +109,19 @@ std::string barChartSvg(const BarChart& c) {
     }
     return out;
 }
+
+namespace svg {
+std::string num(double v) { return formatValue(std::round(v * 10) / 10); }
+
+std::string text(double x, double y, const char* anchor, const char* cls, std::string_view content) {
+    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" class=\"" + cls + "\">" +
+           escapeHtml(content) + "</text>";
+}
+
+std::string line(double x1, double y1, double x2, double y2, const char* cls) {
+    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) +
+           "\" class=\"" + cls + "\"/>";
+}
+} // namespace svg
 
 } // namespace kefu::core

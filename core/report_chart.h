@@ -3,6 +3,7 @@
 // Every text is plain text and escaped here, so data (agent names) can go in as it is.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kefu::core {
@@ -23,5 +24,13 @@ struct BarChart {
 // An <svg class="chart"> element with one <rect class="bar"> per bar; nothing for no bars. More
 // than 30 bars make several such elements (each fits a printed page) on one scale.
 std::string barChartSvg(const BarChart& chart);
+
+// SVG pieces shared by the document charts (report_chart.cpp, charts_svg.cpp): a coordinate to
+// one decimal, an escaped <text>, a <line>.
+namespace svg {
+std::string num(double v);
+std::string text(double x, double y, const char* anchor, const char* cls, std::string_view content);
+std::string line(double x1, double y1, double x2, double y2, const char* cls);
+} // namespace svg
 
 } // namespace kefu::core
