@@ -334,6 +334,43 @@ Json schemeToJson(const Scheme& s) {
     return j;
 }
 
+Expected<bool> setParamPath(Json& params, std::string_view path, Json value) {
+    Json* node = &params;
+    std::string rest(path);
+    while (true) {
+        const size_t d = rest.find('.');
+        const std::string key = rest.substr(0, d);
+        Json* next = nullptr;
+        if (node->isArray()) {
+            // A list element by its index from 0; lists do not grow.
+            const size_t n = node->items().size();
+            bool digits = !key.empty() && key.size() <= 9;
+            for (char c : key) digits = digits && c >= '0' && c <= '9';
+            const size_t index = digits ? size_t(std::stoul(key)) : 0;
+            if (!digits || index >= n)
+                return Error{"'" + key + "' is not an index of " +
+                             (n == 0 ? std::string("an empty list")
+                                     : "a list of " + std::to_string(n) + " (0 to " + std::to_string(n - 1) + ")")};
+            next = &node->items()[index];
+            if (d == std::string::npos) {
+                *next = std::move(value);
+                return true;
+            }
+        } else if (node->isObject()) {
+            if (d == std::string::npos) {
+                node->set(key, std::move(value));
+                return true;
+            }
+            next = node->find(key);
+            if (!next) next = &node->set(key, Json::object());
+        } else {
+            return Error{"does not name an object parameter"};
+        }
+        node = next;
+        rest = rest.substr(d + 1);
+    }
+}
+
 Expected<bool> setSchemeParam(Scheme& scheme, std::string_view assignment) {
     size_t eq = assignment.find('=');
     if (eq == std::string_view::npos) return Error{"expected rule.path=value, got '" + std::string(assignment) + "'"};
@@ -346,21 +383,12 @@ Expected<bool> setSchemeParam(Scheme& scheme, std::string_view assignment) {
     Json value;
     if (auto parsed = parseJson(text)) value = *parsed;
     else value = Json::string(text);
-    Json* node = &it->params;
-    std::string rest = path.substr(dot + 1);
-    while (true) {
-        size_t d = rest.find('.');
-        std::string key = rest.substr(0, d);
-        if (!node->isObject()) return Error{"'" + path + "' does not name an object parameter"};
-        if (d == std::string::npos) {
-            node->set(key, std::move(value));
-            return true;
-        }
-        Json* next = node->find(key);
-        if (!next) next = &node->set(key, Json::object());
-        node = next;
-        rest = rest.substr(d + 1);
-    }
+    // Set on a copy, so that a refused path leaves the scheme as it was.
+    Json params = it->params;
+    auto set = setParamPath(params, std::string_view(path).substr(dot + 1), std::move(value));
+    if (!set) return Error{"'" + path + "': " + set.error()};
+    it->params = std::move(params);
+    return true;
 }
 
 } // namespace kefu::core

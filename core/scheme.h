@@ -85,7 +85,11 @@ Expected<Catalog> schemeCatalog(const Scheme& scheme, const Catalog& base);
 // Event kinds that a scheme's rules define besides the fixed ones (custom fines, additions ...).
 std::vector<std::string> schemeEventKinds(const Scheme& scheme);
 
-// Applies "rule.path=value" (e.g. "r1.weights.sales_amount=0.4") to a scheme's params.
+// Applies "rule.path=value" (e.g. "r1.weights.sales_amount=0.4") to a scheme's params. A key
+// inside a list is the element's index from 0 ("r1.targets.0.all.1.value=0.5"); a missing object
+// key is added, a list index must exist.
 Expected<bool> setSchemeParam(Scheme& scheme, std::string_view assignment);
+// The same walk on any params JSON: `path` without the rule id ("weights.sales_amount").
+Expected<bool> setParamPath(Json& params, std::string_view path, Json value);
 
 } // namespace kefu::core

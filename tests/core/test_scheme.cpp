@@ -52,3 +52,32 @@ TEST_CASE("scheme problems: JSON syntax and a custom metric's formula, in both l
     CHECK(formula.list()[0].text2().zh == "metrics：“x”的公式：第 16 个字符：缺少“)”");
     CHECK(formula.list()[0].text2().en == "metrics: formula of 'x': position 16: expected ')'");
 }
+
+TEST_CASE("setSchemeParam: object keys, list indices from 0, and what it refuses") {
+    Problems problems;
+    auto s = parseScheme(R"({"id":"t","rules":[{"id":"r1","type":"target_bonus","params":{"targets":[
+        {"id":"a","all":[{"metric":"conversion_rate","op":">=","value":0.4}]},
+        {"id":"b","all":[{"metric":"conversion_rate","op":">=","value":0.5},{"metric":"sales_amount","op":">=","value":1000}]}],
+        "regular_amount":100}}]})",
+                         Catalog::builtin(), problems);
+    REQUIRE(s.ok());
+    Scheme scheme = *s;
+    REQUIRE(setSchemeParam(scheme, "r1.targets.1.all.1.value=2500").ok());
+    REQUIRE(setSchemeParam(scheme, "r1.targets.0.id=\"c\"").ok());
+    const Json& targets = *scheme.rules[0].params.find("targets");
+    CHECK(targets.items()[1].find("all")->items()[1].find("value")->asNumber() == 2500);
+    CHECK(targets.items()[1].find("all")->items()[0].find("value")->asNumber() == 0.5);
+    CHECK(targets.items()[0].find("id")->asString() == "c");
+    CHECK(targets.items().size() == 2);
+
+    auto past = setSchemeParam(scheme, "r1.targets.2.id=1");
+    REQUIRE_FALSE(past.ok());
+    CHECK(past.error() == "'r1.targets.2.id': '2' is not an index of a list of 2 (0 to 1)");
+    auto word = setSchemeParam(scheme, "r1.targets.first.id=1");
+    REQUIRE_FALSE(word.ok());
+    CHECK(word.error() == "'r1.targets.first.id': 'first' is not an index of a list of 2 (0 to 1)");
+    auto through = setSchemeParam(scheme, "r1.targets.0.all.0.value.x=1");
+    REQUIRE_FALSE(through.ok());
+    CHECK(through.error() == "'r1.targets.0.all.0.value.x': does not name an object parameter");
+    CHECK(targets.items()[0].find("all")->items()[0].find("value")->asNumber() == 0.4); // refused: left alone
+}

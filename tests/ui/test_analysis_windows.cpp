@@ -14,6 +14,7 @@
 #include "panel_test.h"
 #include "test_states.h"
 #include "ui/analysis_windows.h"
+#include "ui/scheme_editor.h"
 
 namespace kefu::test {
 
@@ -75,10 +76,34 @@ struct WindowTest {
 
 const char* const kSalesSlider = "whatif.p.rank.weights.sales_amount";
 
-double paramValue(const ui::WhatIfWindow& w, const std::string& path) {
+double paramValue(const ui::WhatIfWindow& w, const std::string& path, const std::string& rule = "rank") {
     for (const auto& p : w.params)
-        if (p.rule == "rank" && p.path == path) return p.value;
+        if (p.rule == rule && p.path == path) return p.value;
     return NAN;
+}
+
+const ui::WhatIfParam* findParam(const ui::WhatIfWindow& w, const std::string& rule, const std::string& path) {
+    for (const auto& p : w.params)
+        if (p.rule == rule && p.path == path) return &p;
+    return nullptr;
+}
+
+// Clicks 应用: exactly one action is pushed, a SaveScheme, returned with its scheme JSON parsed.
+std::pair<SaveScheme, Json> applyAndRead(WindowTest& t) {
+    CHECK(t.nb.click("whatif.apply", t.draw));
+    const auto actions = t.nb.takeActions();
+    REQUIRE(actions.size() == 1);
+    const SaveScheme* save = std::get_if<SaveScheme>(&actions.front());
+    REQUIRE(save);
+    auto doc = parseJson(save->json);
+    REQUIRE(doc);
+    return {*save, *doc};
+}
+
+// Opens a rule's section of sliders with a click on its header.
+void openRule(WindowTest& t, const std::string& rule) {
+    REQUIRE(t.nb.click("whatif.rule." + rule, t.draw));
+    t.nb.frames(2, t.draw);
 }
 
 bool hasChinese(const std::string& s) {
@@ -130,7 +155,7 @@ TEST_CASE("what-if: moving the sales weight slider changes ranks in the diff tab
     CHECK(sales > 0.85);
     double sum = 0;
     for (const auto& p : t.whatIf.params)
-        if (p.weight) sum += p.value;
+        if (p.rule == "rank" && p.shareGroup == "weights") sum += p.value;
     CHECK(std::fabs(sum - 1) < 1e-9);
     REQUIRE(t.whatIf.report);
     CHECK(t.whatIf.error.empty());
@@ -156,19 +181,78 @@ TEST_CASE("what-if: moving the sales weight slider changes ranks in the diff tab
     CHECK_FALSE(t.whatIf.report);
 }
 
+TEST_CASE("what-if: numbers inside lists have sliders too: target conditions, stage thresholds, DSR weights") {
+    WindowTest t(demoState(), WindowTest::WhatIf);
+    // Labelled by what the element is, not by its index.
+    const ui::WhatIfParam* conversion = findParam(t.whatIf, "targets", "targets.0.all.0.value");
+    REQUIRE(conversion);
+    CHECK(conversion->saved == doctest::Approx(0.45));
+    CHECK(conversion->label == "conversion · " + ui::scheme::metricName("conversion_rate") + " >=");
+    const ui::WhatIfParam* stage = findParam(t.whatIf, "stages", "stages.0.thresholds.2.value");
+    REQUIRE(stage);
+    CHECK(stage->label == "7d · " + ui::scheme::metricName("conversion_rate") + " >=");
+    REQUIRE(findParam(t.whatIf, "stages", "stages.0.min_days"));
+    REQUIRE(findParam(t.whatIf, "fines", "kinds.complaint.amounts.1"));
+    REQUIRE(findParam(t.whatIf, "pool", "brackets.0.rate"));
+
+    // A target's threshold, moved with the mouse: --set reaches it by index, and the month is computed.
+    openRule(t, "targets");
+    const std::string slider = "whatif.p.targets.targets.0.all.0.value";
+    REQUIRE(t.nb.item(slider));
+    CHECK(t.label(slider + "_label") == conversion->label);
+    REQUIRE(t.clickSlider(slider, 0.05f));
+    const double moved = paramValue(t.whatIf, "targets.0.all.0.value", "targets");
+    CHECK(moved < 0.1);
+    const auto changes = ui::whatIfChanges(t.whatIf);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes.front().rfind("targets.targets.0.all.0.value=", 0) == 0);
+    REQUIRE(t.whatIf.report);
+    CHECK(t.whatIf.error.empty());
+    // With the conversion target almost free, someone is paid more and the shop's cost rises.
+    CHECK(t.whatIf.report->costAfter.totalFen() > t.whatIf.report->costBefore.totalFen());
+
+    // A DSR metric weight: the dimension's other weights follow, so it still sums to 1.
+    REQUIRE(t.nb.click("whatif.reset", t.draw));
+    const ui::WhatIfParam* reply = findParam(t.whatIf, "dsr", "dimensions.0.metrics.1.weight");
+    REQUIRE(reply);
+    CHECK(reply->shareGroup == "dimensions.0.metrics");
+    const size_t index = size_t(reply - t.whatIf.params.data());
+    ui::setWhatIfParam(t.whatIf, index, 0.6);
+    double dimension = 0, other = 0;
+    for (const auto& p : t.whatIf.params) {
+        if (p.rule != "dsr") continue;
+        if (p.shareGroup == "dimensions.0.metrics") dimension += p.value;
+        else if (p.shareGroup == "dimensions.1.metrics") other += p.value;
+    }
+    CHECK(dimension == doctest::Approx(1).epsilon(1e-9));
+    CHECK(other == doctest::Approx(1).epsilon(1e-9));
+    CHECK(ui::whatIfChanges(t.whatIf).size() == 3); // this weight and its two siblings; dimension 2 untouched
+    t.nb.frames(2, t.draw);
+    REQUIRE(t.whatIf.report);
+    CHECK(t.whatIf.error.empty());
+
+    // 应用 writes the moved weights into the list elements of the saved scheme.
+    const auto saved = applyAndRead(t);
+    const Json* doc = &saved.second;
+    const Json* dsr = nullptr;
+    for (const Json& r : doc->find("rules")->items())
+        if (r.find("id")->asString() == "dsr") dsr = &r;
+    REQUIRE(dsr);
+    const Json& metrics = *dsr->find("params")->find("dimensions")->items()[0].find("metrics");
+    CHECK(metrics.items()[1].find("weight")->asNumber() == doctest::Approx(0.6));
+    double sum = 0;
+    for (const Json& m : metrics.items()) sum += m.find("weight")->asNumber();
+    CHECK(sum == doctest::Approx(1).epsilon(1e-9));
+}
+
 TEST_CASE("what-if: 应用 pushes one SaveScheme with the moved values; undo restores the scheme") {
     WindowTest t(demoState(), WindowTest::WhatIf);
     const std::string schemeBefore = t.state.schemeId;
     const Results resultsBefore = *selectedResults(t.state);
     REQUIRE(t.clickSlider(kSalesSlider, 0.95f));
     const double sales = paramValue(t.whatIf, "weights.sales_amount");
-    REQUIRE(t.nb.click("whatif.apply", t.draw));
-    const auto actions = t.nb.takeActions();
-    REQUIRE(actions.size() == 1);
-    const SaveScheme* save = std::get_if<SaveScheme>(&actions.front());
-    REQUIRE(save);
-    auto doc = parseJson(save->json);
-    REQUIRE(doc);
+    const auto saved = applyAndRead(t);
+    const Json* doc = &saved.second;
     const Json* rules = doc->find("rules");
     REQUIRE(rules);
     const Json* weights = rules->items().front().find("params")->find("weights");
@@ -177,7 +261,7 @@ TEST_CASE("what-if: 应用 pushes one SaveScheme with the moved values; undo res
     CHECK(doc->find("id")->asString() == schemeBefore + "-custom"); // a preset is saved under an id of its own
 
     const size_t undoBefore = t.state.undo.size();
-    apply(t.state, actions.front());
+    apply(t.state, saved.first);
     CHECK(t.state.undo.size() == undoBefore + 1);
     CHECK(t.state.schemeId == schemeBefore + "-custom");
     const Results& after = *selectedResults(t.state);

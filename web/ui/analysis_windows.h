@@ -17,11 +17,14 @@ namespace kefu::web::ui {
 
 // One number of the active scheme a slider moves, named as `kefu whatif --set rule.path=value` names it.
 struct WhatIfParam {
-    std::string rule, ruleType, path; // "rank", "rank_points", "weights.sales_amount"
+    std::string rule, ruleType, path; // "rank", "rank_points", "weights.sales_amount"; list elements by index
+    std::string label;                // "转化率 >=", "效率 · 回复率 · 权重": list elements by what they are
+    // The path of the map or list whose numbers sum to 1 ("weights", "grades", "dimensions.0.metrics"),
+    // "" for none: moving one moves the others so that the scheme stays valid.
+    std::string shareGroup;
     double saved = 0, value = 0;
     double lo = 0, hi = 1;
-    bool whole = false;  // whole numbers (amounts, counts, days)
-    bool weight = false; // a member of a rank_points weight map: the others follow so that it sums to 1
+    bool whole = false; // whole numbers (amounts, counts, days)
 };
 
 struct WhatIfWindow {
@@ -36,7 +39,7 @@ struct WhatIfWindow {
 };
 // The changes the sliders make, as `--set` arguments ("rank.weights.sales_amount=0.4"), in slider order.
 std::vector<std::string> whatIfChanges(const WhatIfWindow& w);
-// Moves one slider to `value` (a weight takes the other weights of its map along).
+// Moves one slider to `value` (a weight or share takes the others of its group along).
 void setWhatIfParam(WhatIfWindow& w, size_t index, double value);
 void drawWhatIfWindow(WhatIfWindow& w, const core::AppState& s, Actions& out);
 

@@ -26,11 +26,12 @@ const char* const kCustomEn = " (custom)";
 
 bool same(double a, double b) { return std::fabs(a - b) < 1e-9; }
 
-// The slider's range and step for a saved value: weights and fractions 0..1, other numbers
+// The slider's range and step for a saved value: shares and fractions 0..1, other numbers
 // 0..twice the value (at least 10 for whole numbers), negative ones mirrored.
-WhatIfParam makeParam(const core::RuleInstance& r, const std::string& path, double v, bool weight) {
-    WhatIfParam p{r.id, r.type, path, v, v, 0, 1, false, weight};
-    if (weight) return p;
+WhatIfParam makeParam(const core::RuleInstance& r, const std::string& path, std::string label, double v,
+                      std::string shareGroup) {
+    WhatIfParam p{r.id, r.type, path, std::move(label), std::move(shareGroup), v, v, 0, 1, false};
+    if (!p.shareGroup.empty()) return p;
     p.whole = v == std::floor(v) && std::fabs(v) >= 1;
     if (!p.whole && v >= 0 && v <= 1) return p;
     const double span = std::max(std::fabs(v) * 2, p.whole ? 10.0 : 1.0);
@@ -39,12 +40,83 @@ WhatIfParam makeParam(const core::RuleInstance& r, const std::string& path, doub
     return p;
 }
 
-// Numbers reachable through objects only (what setSchemeParam can set), depth first in key order.
-void collect(std::vector<WhatIfParam>& out, const core::RuleInstance& r, const Json& node, const std::string& path) {
-    for (const auto& [key, v] : node.members()) {
-        const std::string p = path.empty() ? key : path + "." + key;
-        if (v.isObject()) collect(out, r, v, p);
-        if (v.isNumber()) out.push_back(makeParam(r, p, v.asNumber(), r.type == "rank_points" && path == "weights"));
+// The numbers that must sum to 1 together with `parent`.`key`, named by the path of their map or
+// list ("" = none): a rank_points weight map, a DSR dimension's metric weights, bonus_budget's
+// grade shares. Moving one of them moves the others.
+std::string shareGroup(const std::string& type, const std::string& parent, const std::string& key) {
+    if (type == "rank_points" && parent == "weights") return parent;
+    const size_t dot = parent.rfind('.');
+    const std::string list = dot == std::string::npos ? "" : parent.substr(0, dot);
+    const size_t listDot = list.rfind('.');
+    const std::string listKey = listDot == std::string::npos ? list : list.substr(listDot + 1);
+    if (type == "dsr_dimensions" && key == "weight" && listKey == "metrics") return list;
+    if (type == "bonus_budget" && key == "share" && list == "grades") return list;
+    return "";
+}
+
+std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + " · " + b; }
+
+// A key as a person reads it: a metric's name, a parameter's name, else the key itself.
+std::string keyLabel(const std::string& key) {
+    if (core::Catalog::builtin().find(key)) return scheme::metricName(key);
+    if (hasTr("param." + key)) return tr("param." + key);
+    return key;
+}
+
+// What a list element or a map member is called: its own label in the UI language, its
+// comparison ("转化率 >="), its id or grade; "" when it has none.
+std::string objectName(const Json& o) {
+    if (!o.isObject()) return "";
+    if (const Json* label = o.find("label")) {
+        if (label->isString()) return label->asString();
+        const std::string text = scheme::stringAt(*label, uiLanguage() == core::Lang::Zh ? "zh" : "en");
+        if (!text.empty()) return text;
+    }
+    const std::string metric = scheme::stringAt(o, "metric");
+    if (!metric.empty()) {
+        const std::string& op = scheme::stringAt(o, "op");
+        return op.empty() ? keyLabel(metric) : keyLabel(metric) + " " + op;
+    }
+    for (const char* key : {"id", "grade", "name"})
+        if (const std::string& v = scheme::stringAt(o, key); !v.empty()) return v;
+    return "";
+}
+
+void collect(std::vector<WhatIfParam>& out, const core::RuleInstance& r, const Json& node, const std::string& path,
+             const std::string& label);
+
+// One member of an object or element of a list: a number becomes a slider, objects and lists are
+// walked (depth first, in order).
+void visit(std::vector<WhatIfParam>& out, const core::RuleInstance& r, const Json& v, const std::string& parent,
+           const std::string& key, const std::string& label) {
+    const std::string path = parent.empty() ? key : parent + "." + key;
+    if (v.isNumber()) out.push_back(makeParam(r, path, label, v.asNumber(), shareGroup(r.type, parent, key)));
+    else if (v.isObject() || v.isArray()) collect(out, r, v, path, label);
+}
+
+// Every number of a rule's params, with its `--set` path (list elements by index from 0) and a label
+// that names list elements by what they are rather than by their index.
+void collect(std::vector<WhatIfParam>& out, const core::RuleInstance& r, const Json& node, const std::string& path,
+             const std::string& label) {
+    if (node.isObject()) {
+        const bool condition = node.find("op") != nullptr;
+        for (const auto& [key, v] : node.members()) {
+            if (key == "label") continue;
+            const std::string name = objectName(v);
+            // A list is named by its elements; a condition's value by the condition.
+            const bool unnamed = v.isArray() || (condition && key == "value");
+            visit(out, r, v, path, key, unnamed ? label : join(label, name.empty() ? keyLabel(key) : name));
+        }
+        return;
+    }
+    if (!node.isArray()) return;
+    const size_t dot = path.rfind('.');
+    const std::string listLabel = keyLabel(dot == std::string::npos ? path : path.substr(dot + 1));
+    for (size_t i = 0; i < node.items().size(); ++i) {
+        const Json& v = node.items()[i];
+        const std::string name = objectName(v);
+        visit(out, r, v, path, std::to_string(i),
+              join(label, name.empty() ? listLabel + " " + std::to_string(i + 1) : name));
     }
 }
 
@@ -62,26 +134,10 @@ void sync(WhatIfWindow& w, const core::AppState& s) {
     auto scheme = core::activeScheme(s, problems);
     if (!scheme) return;
     for (const core::RuleInstance& r : scheme->rules)
-        if (r.enabled && r.params.isObject()) collect(w.params, r, r.params, "");
+        if (r.enabled && r.params.isObject()) collect(w.params, r, r.params, "", "");
 }
 
 std::string valueText(double v) { return core::formatNumber(core::round6(v)); }
-
-// The label of a parameter path: its last key as a metric or parameter name, with the keys above it.
-std::string paramLabel(const std::string& path) {
-    std::string out;
-    size_t start = 0;
-    while (start <= path.size()) {
-        const size_t dot = std::min(path.find('.', start), path.size());
-        const std::string key = path.substr(start, dot - start);
-        std::string label = key;
-        if (core::Catalog::builtin().find(key)) label = scheme::metricName(key);
-        else if (hasTr("param." + key)) label = tr("param." + key);
-        out += (out.empty() ? "" : " · ") + label;
-        start = dot + 1;
-    }
-    return out;
-}
 
 // The saved scheme's JSON with the sliders' values written in; a preset gets an id and names of its own.
 std::string changedSchemeJson(const WhatIfWindow& w) {
@@ -94,12 +150,8 @@ std::string changedSchemeJson(const WhatIfWindow& w) {
             const Json* id = rule.find("id");
             Json* node = rule.find("params");
             if (!id || !id->isString() || id->asString() != p.rule || !node) continue;
-            size_t start = 0, dot;
-            while (node && node->isObject() && (dot = p.path.find('.', start)) != std::string::npos) {
-                node = node->find(p.path.substr(start, dot - start));
-                start = dot + 1;
-            }
-            if (node && node->isObject()) node->set(p.path.substr(start), Json::number(core::round6(p.value)));
+            // The path was read from this very scheme text; a failure means the text changed under us.
+            if (!core::setParamPath(*node, p.path, Json::number(core::round6(p.value)))) return "";
         }
     }
     const std::string id = scheme::stringAt(*doc, "id");
@@ -140,14 +192,15 @@ std::string rankText(const std::optional<int>& r) { return r ? std::to_string(*r
 void drawSlider(WhatIfWindow& w, size_t i) {
     WhatIfParam& p = w.params[i];
     const std::string id = "whatif.p." + p.rule + "." + p.path;
-    const std::string label = paramLabel(p.path);
+    const std::string& label = p.label;
     fonts().noteText(label);
     ImGui::AlignTextToFramePadding();
     text((id + "_label").c_str(), label);
-    ImGui::SameLine(200);
+    // A label longer than its column puts the slider on the next line.
+    if (ImGui::GetItemRectSize().x < 190) ImGui::SameLine(200);
     ImGui::SetNextItemWidth(-1);
     float v = float(p.value);
-    const char* format = p.whole ? "%.0f" : p.weight ? "%.3f" : "%.4g";
+    const char* format = p.whole ? "%.0f" : !p.shareGroup.empty() ? "%.3f" : "%.4g";
     const bool moved = ImGui::SliderFloat(("###" + id).c_str(), &v, float(p.lo), float(p.hi), format);
     recordItem(id, label, "slider", valueText(p.value));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("whatif.saved_value", {valueText(p.saved)}).c_str());
@@ -238,7 +291,8 @@ void drawCommands(WhatIfWindow& w, const core::AppState& s, Actions& out) {
     ImGui::BeginDisabled(!ready);
     if (button("whatif.apply", tr("whatif.apply"))) {
         const std::string json = changedSchemeJson(w);
-        if (!json.empty()) out.push(core::SaveScheme{json, ""});
+        if (json.empty()) w.error = tr("whatif.apply_failed");
+        else out.push(core::SaveScheme{json, ""});
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -260,13 +314,13 @@ void setWhatIfParam(WhatIfWindow& w, size_t index, double value) {
     if (index >= w.params.size()) return;
     WhatIfParam& moved = w.params[index];
     moved.value = std::clamp(value, moved.lo, moved.hi);
-    if (!moved.weight) return;
-    // The other weights of the map share what is left in their current proportions (4 decimals;
+    if (moved.shareGroup.empty()) return;
+    // The others of the group share what is left in their current proportions (4 decimals;
     // the largest takes the rounding), so the map still sums to 1 and the scheme stays valid.
     std::vector<WhatIfParam*> others;
     double rest = 0;
     for (WhatIfParam& p : w.params)
-        if (&p != &moved && p.weight && p.rule == moved.rule) others.push_back(&p), rest += p.value;
+        if (&p != &moved && p.rule == moved.rule && p.shareGroup == moved.shareGroup) others.push_back(&p), rest += p.value;
     if (others.empty()) return;
     const double left = 1 - moved.value;
     double sum = moved.value;
