@@ -43,6 +43,11 @@ class Failure extends Error {
   constructor(message, step) { super(message); this.step = step; }
 }
 
+// A promise that fails after `seconds`: Playwright's own time-outs need a page thread that answers.
+const watchdog = (seconds, step) => new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Failure(`no answer from the page in ${seconds} s`, step)), seconds * 1000).unref();
+});
+
 function makeSnapshot(work) {
   fs.mkdirSync(work, { recursive: true });
   const csv = path.join(work, `grid-${AGENTS}.csv`), kefu = path.join(work, `grid-${AGENTS}.kefu`);
@@ -95,16 +100,27 @@ async function dragScrollbar(page, firstCell) {
   return { deepest, turns };
 }
 
+// The page's files and the snapshot, served together (links to dist/ and the .kefu file): a file
+// this large cannot go through Playwright's request routing without the browser running out of memory.
+function stage(work, snapshot) {
+  const www = path.join(work, 'grid-www');
+  fs.rmSync(www, { recursive: true, force: true });
+  fs.mkdirSync(www, { recursive: true });
+  const dist = path.resolve(distArg);
+  for (const f of fs.readdirSync(dist)) fs.symlinkSync(path.join(dist, f), path.join(www, f));
+  fs.symlinkSync(path.resolve(snapshot), path.join(www, 'bench-grid.kefu'));
+  return www;
+}
+
 async function run() {
   const snap = makeSnapshot(path.resolve(workArg));
-  const server = await startServer(root, path.resolve(distArg));
+  const server = await startServer(root, stage(path.resolve(workArg), snap.file));
   const browser = await launchBrowser();
   try {
-    // No service worker: the page's fetch of the snapshot below must reach the route.
+    // No service worker: the page's fetch of the snapshot below goes to the server.
     const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
     const page = await context.newPage();
-    // The snapshot is handed to the page at a URL of its own and saved as the shop.
-    await page.route('**/bench-grid.kefu', (route) => route.fulfill({ body: fs.readFileSync(snap.file), contentType: 'application/octet-stream' }));
+    // The snapshot is fetched by the page from the server and saved as the shop.
     await page.goto(server.base + '/');
     await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: 60000 });
     await page.evaluate(async () => {
@@ -112,12 +128,18 @@ async function run() {
       await window.kefuStore.save('bench-grid', bytes);
     });
     const t0 = Date.now();
-    await page.goto(server.base + '/');
-    await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: LIMIT * 1000 })
-      .catch(() => { throw new Failure(`the page did not open the shop in ${LIMIT} s`, 'open'); });
+    // Opening may end in a crash of the page (the wasm heap's 2 GB, the renderer's memory) or hang
+    // the page's thread: both are this size's result, as is taking longer than LIMIT.
+    const crashed = new Promise((resolve, reject) => page.on('crash', () =>
+      reject(new Failure(`the page crashed while opening the shop, after ${Math.round((Date.now() - t0) / 1000)} s`, 'open'))));
+    const opened = (async () => {
+      await page.goto(server.base + '/', { timeout: LIMIT * 1000 });
+      await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: LIMIT * 1000 });
+    })().catch((e) => { throw e instanceof Failure ? e : new Failure(`the page did not open the shop in ${LIMIT} s (${String(e.message || e).split('\n')[0]})`, 'open'); });
+    await Promise.race([opened, crashed, watchdog(LIMIT + 30, 'open')]);
     const openMs = Date.now() - t0;
-    const agents = await page.evaluate(() => window.kefu.state().roster.length);
-    if (agents !== AGENTS) throw new Error(`the page opened ${agents} agents, expected ${AGENTS}`);
+    // (The state is not asked for: its JSON for 100,000 agents is more than the page can hand over;
+    // the scroll below reaching row AGENTS - 1 shows the rows are all there.)
     await waitFor(page, 'the full font', async () => (await page.evaluate(() => window.kefu.fonts())).full, 60000);
     await clickItem(page, 'tab.data');
     const first = await waitFor(page, 'the grid', async () => (await items(page)).find((i) => i.id === 'data.r0.agent'), 60000);
@@ -125,7 +147,7 @@ async function run() {
     const { deepest, turns } = await dragScrollbar(page, first);
     const samples = (await page.evaluate(() => window.kefu.frameTimes())).sort((a, b) => a - b);
     if (samples.length < 50) throw new Error(`only ${samples.length} frames measured`);
-    if (deepest < AGENTS * 0.9) throw new Error(`the scroll reached only row ${deepest}`);
+    if (deepest !== AGENTS - 1) throw new Error(`the scroll reached row ${deepest}, the month has ${AGENTS} agents`);
     console.log(JSON.stringify({
       bench: 'grid', browser: `Chromium ${browser.version()}`, agents: AGENTS, visible_columns: await page.evaluate(() => window.kefu.items().filter((i) => /^data\.h\d+$/.test(i.id)).length),
       snapshot_bytes: snap.bytes, snapshot_create_ms: snap.create_ms, open_ms: openMs, deepest_row: deepest, turns,
@@ -134,7 +156,8 @@ async function run() {
     }));
     await context.close();
   } finally {
-    await browser.close();
+    // A hung page can keep close() waiting: the browser is given 20 s, then left to the process exit.
+    await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 20000).unref())]);
     server.stop();
   }
 }
@@ -142,7 +165,7 @@ async function run() {
 run().catch((e) => {
   if (e instanceof Failure) { // a result: this size is out of reach
     console.log(JSON.stringify({ bench: 'grid', agents: AGENTS, failed: e.message, failed_step: e.step, limit_s: LIMIT }));
-    return;
+    process.exit(0); // a browser left hanging must not keep the bench waiting
   }
   console.error('browser_grid:', e.message || e);
   process.exit(1);

@@ -326,8 +326,8 @@ def grid_section(rows):
         sizes = ", ".join(f"{r['agents']:,}" for r in failed)
         lines += [
             f"Why it is not met: the {sizes}-agent month could not be "
-            f"{'made' if failed[0]['failed_step'] == 'create' else 'opened'} within {failed[0]['limit_s']} s, "
-            "so the grid could not be shown at that size."
+            f"{'made' if failed[0]['failed_step'] == 'create' else 'opened'} ({failed[0]['failed']}; limit "
+            f"{failed[0]['limit_s']} s), so the grid could not be shown at that size."
             + growth_sentence(measured)
             + (f" The largest size measured, {largest['agents']:,} agents, scrolls with p95 {largest['p95_ms']:.1f} ms per "
                "frame: the clipper keeps a frame's work to the rows in view." if largest else ""),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_set>
 
 #include "json.h"
 #include "random.h"
@@ -31,6 +32,21 @@ const AgentRecord* findAgent(const Shop& shop, const std::string& id) {
     for (const auto& a : shop.agents)
         if (a.id == id) return &a;
     return nullptr;
+}
+
+AgentIndex::AgentIndex(const Shop& shop) : m_shop(shop) {
+    m_byId.reserve(shop.agents.size());
+    for (size_t i = 0; i < shop.agents.size(); ++i) m_byId.emplace(shop.agents[i].id, i); // the first of a repeated id, as findAgent
+}
+
+size_t AgentIndex::position(std::string_view id) const {
+    auto it = m_byId.find(id);
+    return it == m_byId.end() ? SIZE_MAX : it->second;
+}
+
+const AgentRecord* AgentIndex::find(std::string_view id) const {
+    const size_t i = position(id);
+    return i == SIZE_MAX ? nullptr : &m_shop.agents[i];
 }
 
 Agent agentOf(const AgentRecord& r) {
@@ -111,23 +127,39 @@ PeriodInput periodInput(const Shop& shop, const Month& month) {
     const PeriodRecord* period = findPeriod(shop, month);
     const Date last = lastDay(month);
     std::vector<size_t> rowOf(shop.agents.size(), SIZE_MAX);
+    const AgentIndex index(shop);
     // A closed period keeps the team (and groups, statuses) it was scored with.
     const std::vector<FrozenMember> team = period && period->closed ? frozenTeam(*period) : std::vector<FrozenMember>{};
-    for (const auto& m : team)
-        for (size_t i = 0; i < shop.agents.size(); ++i) {
-            const AgentRecord& r = shop.agents[i];
-            if (rowOf[i] != SIZE_MAX || (m.id.empty() ? r.name != m.name : r.id != m.id)) continue;
-            Agent a = agentAt(r, last);
+    if (!team.empty()) {
+        // Members without an id (older snapshots) are matched by name: the first such record.
+        std::unordered_map<std::string_view, std::vector<size_t>> byName;
+        for (size_t i = 0; i < shop.agents.size(); ++i) byName[shop.agents[i].name].push_back(i);
+        for (const auto& m : team) {
+            size_t found = SIZE_MAX;
+            if (!m.id.empty()) {
+                // The first record with that id that is not taken yet (ids repeat only in damaged shops).
+                for (size_t i = index.position(m.id); i < shop.agents.size() && found == SIZE_MAX; ++i)
+                    if (shop.agents[i].id == m.id && rowOf[i] == SIZE_MAX) found = i;
+            } else if (auto it = byName.find(m.name); it != byName.end()) {
+                for (size_t i : it->second)
+                    if (rowOf[i] == SIZE_MAX) { found = i; break; }
+            }
+            if (found == SIZE_MAX) continue;
+            Agent a = agentAt(shop.agents[found], last);
             if (!m.group.empty()) a.group = m.group;
             if (auto st = parseStatus(m.status)) a.status = *st;
-            rowOf[i] = in.agents.size();
+            rowOf[found] = in.agents.size();
             in.agents.push_back(std::move(a));
-            break;
         }
+    }
+    // Agents with a value this month (they were on the team then, whatever their record says now).
+    std::unordered_set<std::string_view> withData;
+    if (period && team.empty())
+        for (const MetricCell& c : period->cells)
+            if (c.value) withData.insert(c.agentId);
     for (size_t i = 0; i < shop.agents.size() && team.empty(); ++i) {
         const AgentRecord& r = shop.agents[i];
-        bool hasData = period && std::any_of(period->cells.begin(), period->cells.end(),
-                                             [&](const MetricCell& c) { return c.agentId == r.id && c.value; });
+        const bool hasData = withData.count(r.id) > 0;
         if (fieldAt(r, "active", last, r.active ? "1" : "0") != "1" && !hasData) continue; // not on the team then
         if (r.hireDate && *r.hireDate > last && !hasData) continue; // not hired yet
         rowOf[i] = in.agents.size();
@@ -135,17 +167,18 @@ PeriodInput periodInput(const Shop& shop, const Month& month) {
     }
     in.metrics.resizeRows(in.agents.size());
     if (!period) return in;
+    // A cell goes to the first record with its agent id that is on the team.
+    std::unordered_map<std::string_view, size_t> rowById;
+    for (size_t i = 0; i < shop.agents.size(); ++i)
+        if (rowOf[i] != SIZE_MAX) rowById.emplace(shop.agents[i].id, rowOf[i]);
     for (const auto& c : period->cells) {
         if (!c.value) continue;
-        for (size_t i = 0; i < shop.agents.size(); ++i)
-            if (shop.agents[i].id == c.agentId && rowOf[i] != SIZE_MAX) {
-                in.metrics.set(rowOf[i], in.metrics.addColumn(c.metric), c.value);
-                break;
-            }
+        if (auto it = rowById.find(c.agentId); it != rowById.end())
+            in.metrics.set(it->second, in.metrics.addColumn(c.metric), c.value);
     }
     for (const auto& e : period->events) {
         if (e.deleted) continue;
-        const AgentRecord* a = findAgent(shop, e.agentId);
+        const AgentRecord* a = index.find(e.agentId);
         if (!a) continue;
         Event ev;
         ev.agent = a->name;

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "appeals.h"
@@ -151,6 +153,19 @@ struct Shop {
 std::string makeId(uint64_t seed);
 
 const AgentRecord* findAgent(const Shop& shop, const std::string& id);
+// The shop's agents by id, for lookups in loops over cells and events (findAgent scans). The
+// views point into `shop`, which must outlive the index and not change its agents.
+class AgentIndex {
+public:
+    explicit AgentIndex(const Shop& shop);
+    const AgentRecord* find(std::string_view id) const;
+    // Position in shop.agents, or SIZE_MAX.
+    size_t position(std::string_view id) const;
+
+private:
+    const Shop& m_shop;
+    std::unordered_map<std::string_view, size_t> m_byId;
+};
 // An agent record's fields as the app's Agent (current group and status), and the other way:
 // name, group, status, dates, level and nicknames written into a record (its id, stamp, dated
 // changes and active flag are left as they are).

@@ -9,9 +9,9 @@ namespace kefu::core {
 
 namespace {
 // The shop's agents by name and by id, so that importing a month of n agents is not n x n.
-struct AgentIndex {
+struct AgentLookup {
     std::unordered_map<std::string, size_t> byName, byId;
-    explicit AgentIndex(const Shop& shop) {
+    explicit AgentLookup(const Shop& shop) {
         for (size_t i = 0; i < shop.agents.size(); ++i) {
             byName.emplace(shop.agents[i].name, i);
             byId.emplace(shop.agents[i].id, i);
@@ -19,7 +19,7 @@ struct AgentIndex {
     }
 };
 
-const std::string& upsertAgent(Shop& shop, AgentIndex& index, const Agent& a, const ImportContext& ctx, uint64_t& seed) {
+const std::string& upsertAgent(Shop& shop, AgentLookup& index, const Agent& a, const ImportContext& ctx, uint64_t& seed) {
     // The first agent with this name or id, as a scan in shop order would find it.
     size_t found = shop.agents.size();
     if (auto it = index.byName.find(a.name); it != index.byName.end()) found = it->second;
@@ -51,7 +51,7 @@ Expected<size_t> importPeriod(Shop& shop, const PeriodInput& input, const Import
     if (!input.period) return Error{"a period (YYYY-MM) is required"};
     uint64_t seed = ctx.seed;
     std::vector<std::string> ids;
-    AgentIndex agents(shop);
+    AgentLookup agents(shop);
     for (const auto& a : input.agents) ids.push_back(upsertAgent(shop, agents, a, ctx, seed));
     PeriodRecord& period = periodFor(shop, *input.period, ctx);
     if (period.closed) return Error{"period " + formatMonth(*input.period) + " is closed; reopen it first"};

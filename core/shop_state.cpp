@@ -214,13 +214,14 @@ void stateFromShop(AppState& s, const Shop& shop) {
     s.inactive.clear();
     for (const auto& r : shop.agents) (r.active ? s.roster : s.inactive).push_back(agentOf(r));
     s.periods.clear();
+    const AgentIndex index(shop);
     for (const auto& p : shop.periods) {
         PeriodData d;
         d.month = p.month;
         d.input = periodInput(shop, p.month);
         for (const auto& c : p.cells) {
             if (c.provenance.origin == Origin::Typed || !c.value) continue;
-            if (const AgentRecord* a = findAgent(shop, c.agentId)) d.sources[sourceKey(a->name, c.metric)] = c.provenance;
+            if (const AgentRecord* a = index.find(c.agentId)) d.sources[sourceKey(a->name, c.metric)] = c.provenance;
         }
         for (const auto& r : p.appeals) d.appeals.push_back(r.appeal);
         d.closed = p.closed;

@@ -145,6 +145,56 @@ export function persistenceTests(test, { VIEWPORT, SHOTS }) {
     await context.close();
   });
 
+  test('a snapshot larger than one IndexedDB value is kept in pieces, read back whole and pruned with its version', async ({ browser, base }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + '/kefu-store.js');
+    await page.addScriptTag({ url: base + '/kefu-store.js' });
+    const r = await page.evaluate(async () => {
+      const store = window.makeKefuStore('kefuscore-pieces-test');
+      const piecesCount = () => new Promise((res) => {
+        const open = indexedDB.open('kefuscore-pieces-test');
+        open.onsuccess = () => {
+          const c = open.result.transaction('pieces').objectStore('pieces').count();
+          c.onsuccess = () => { open.result.close(); res(c.result); };
+        };
+      });
+      // Chromium's own limit first: one value of 140 MB is refused; in 64 MB pieces (the default) it is kept.
+      const huge = new Uint8Array(140 << 20);
+      for (let i = 0; i < huge.length; i += 4099) huge[i] = (i >> 12) & 255;
+      const defaultPiece = store.pieceBytes;
+      store.pieceBytes = 1 << 30;
+      let refused = '';
+      try { await store.save('shop', huge); } catch (e) { refused = String(e.message || e); }
+      store.pieceBytes = defaultPiece;
+      await store.save('shop', huge);
+      const hugeBack = await store.loadCurrent();
+      let hugeSame = hugeBack.length === huge.length;
+      for (let i = 0; i < huge.length && hugeSame; i += 4099) hugeSame = hugeBack[i] === huge[i];
+      // Then the same store with pieces of 1 MB: 3.5 MB in four pieces, bytes that tell where they were.
+      const big = new Uint8Array(3.5 * (1 << 20));
+      for (let i = 0; i < big.length; i++) big[i] = (i * 7 + (i >> 12)) & 255;
+      store.pieceBytes = 1 << 20;
+      await store.save('shop', big);
+      const list = await store.list();
+      const back = await store.loadCurrent(), again = await store.load(list[0].seq);
+      const same = (a) => a && a.length === big.length && a.every((v, i) => v === big[i]);
+      const piecesAfterSave = await piecesCount();
+      // 51 small saves push both big ones out of the last 50 (all on one day: the newest of the day stays).
+      for (let k = 0; k < 51; k++) await store.save('shop', new Uint8Array([k]));
+      const left = await store.list();
+      return { refused, hugeSame, pieces: piecesAfterSave, size: list[0].size, same: same(back) && same(again),
+               bigKept: left.some((v) => v.size >= big.length), piecesLeft: await piecesCount() };
+    });
+    check(r.refused !== '', 'a 140 MB single value was accepted: the pieces are not needed here?');
+    check(r.hugeSame, 'the 140 MB snapshot kept in 64 MB pieces did not read back the same');
+    check(r.size === 3.5 * (1 << 20), `listed size ${r.size}`);
+    check(r.pieces === 3 + 4, `${r.pieces} pieces stored (140 MB in 3, 3.5 MB in 4)`);
+    check(r.same, 'the snapshot read back from its pieces differs');
+    check(!r.bigKept && r.piecesLeft === 0, `after pruning: big version kept ${r.bigKept}, ${r.piecesLeft} pieces left`);
+    await context.close();
+  });
+
   test('the Edit menu and Ctrl+Z / Ctrl+Y undo and redo', async ({ browser, base, errors }) => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
