@@ -23,7 +23,8 @@ run_bench() {
     node "$ROOT/bench/browser_frames.mjs" "$DIST" 8 >> "$out/raw.jsonl" || die "frame-time bench failed"
     run_bench_start "$out"
     run_bench_chatlog "$out"
-    "$(host_python)" "$ROOT/bench/report.py" "$out/raw.jsonl" "$ROOT/bench/results.json" "$ROOT/bench/RESULTS.md"
+    "$(host_python)" "$ROOT/bench/report.py" "$out/raw.jsonl" "$ROOT/bench/results.json" "$ROOT/bench/RESULTS.md" \
+        || die "bench/report.py could not write the results"
     cat "$ROOT/bench/RESULTS.md"
 }
 
