@@ -49,6 +49,20 @@ EMSCRIPTEN_KEEPALIVE int kefu_bench_make_shop(int agents, int months, int closed
     g_shop = kefu::bench::makeBenchShop({.agents = agents, .months = months, .closedMonths = closedMonths});
     return int(cellCount(g_shop));
 }
+// Takes a snapshot file's shop (a shop made elsewhere, e.g. by `kefu snapshot create`) as the shop
+// to save; returns its number of metric cells, or -1 when the bytes are refused.
+EMSCRIPTEN_KEEPALIVE int kefu_bench_use_shop(const char* data, int size) {
+    auto shop = decodeSnapshot(std::string_view(data, size_t(size)));
+    if (!shop) return -1;
+    g_shop = std::move(*shop);
+    return int(cellCount(g_shop));
+}
+// The shop's size, for the report: agents, months, closed months.
+EMSCRIPTEN_KEEPALIVE int kefu_bench_shop_agents() { return int(g_shop.agents.size()); }
+EMSCRIPTEN_KEEPALIVE int kefu_bench_shop_months() { return int(g_shop.periods.size()); }
+EMSCRIPTEN_KEEPALIVE int kefu_bench_shop_closed() {
+    return int(std::count_if(g_shop.periods.begin(), g_shop.periods.end(), [](const auto& p) { return p.closed; }));
+}
 // Encodes the shop; the bytes stay valid until the next call (size: kefu_bench_encoded_size).
 EMSCRIPTEN_KEEPALIVE const char* kefu_bench_encode() {
     g_bytes = encodeSnapshot(g_shop);
@@ -159,7 +173,17 @@ int main(int argc, char** argv) {
     const int rounds = argc > 1 ? std::atoi(argv[1]) : 21, warmup = 3;
     const std::string dir = argc > 2 ? argv[2] : ".";
     const int agents = argc > 3 ? std::atoi(argv[3]) : 50, months = argc > 4 ? std::atoi(argv[4]) : 24;
-    const Shop shop = kefu::bench::makeBenchShop({.agents = agents, .months = months});
+    // A fifth argument: a snapshot file whose shop is saved and loaded instead of a generated one.
+    Shop shop;
+    if (argc > 5) {
+        std::string bytes;
+        if (!readFile(argv[5], bytes)) return std::fprintf(stderr, "bench_snapshot: cannot read %s\n", argv[5]), 1;
+        auto decoded = decodeSnapshot(bytes);
+        if (!decoded) return std::fprintf(stderr, "bench_snapshot: %s: %s\n", argv[5], decoded.error().c_str()), 1;
+        shop = std::move(*decoded);
+    } else {
+        shop = kefu::bench::makeBenchShop({.agents = agents, .months = months});
+    }
     const std::string path = dir + "/bench_snapshot.kefu";
     Samples save{"save", {}}, encode{"encode", {}}, write{"write", {}};
     Samples load{"load", {}}, read{"read", {}}, decode{"decode", {}}, state{"state", {}};

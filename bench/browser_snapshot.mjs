@@ -2,7 +2,9 @@
 // bench_snapshot.cpp, runs it in headless Debian Chromium with a real (on-disk) profile, so that
 // IndexedDB writes to disk as on a user's laptop, and prints one JSON line per measurement
 // (every sample, median, snapshot bytes, MB/s). Run by scripts/bench.sh.
-// Usage: node bench/browser_snapshot.mjs WASM_BENCH_DIR WORK_DIR [rounds=21] [warmup=3]
+// Usage: node bench/browser_snapshot.mjs WASM_BENCH_DIR WORK_DIR [rounds=21] [warmup=3] [SHOP.kefu LABEL]
+// With SHOP.kefu, that snapshot's shop is saved and loaded instead of the generated one, and each
+// line carries "shop": LABEL.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,7 +17,7 @@ const root = path.resolve(here, '..');
 // context, and this benchmark needs a persistent one, so it takes chromium from the same install.
 const { chromium } = createRequire(path.join(root, 'tests/browser/package.json'))('playwright-core');
 
-const [wasmDir, workDir, roundsArg, warmupArg] = process.argv.slice(2);
+const [wasmDir, workDir, roundsArg, warmupArg, shopFile, shopLabel] = process.argv.slice(2);
 if (!wasmDir || !workDir) {
   console.error('usage: browser_snapshot.mjs WASM_BENCH_DIR WORK_DIR [rounds] [warmup]');
   process.exit(2);
@@ -34,6 +36,7 @@ function stage() {
   copyFileSync(path.join(here, 'browser/snapshot.html'), path.join(www, 'index.html'));
   copyFileSync(path.join(root, 'web/kefu-store.js'), path.join(www, 'kefu-store.js'));
   for (const f of ['bench_snapshot.js', 'bench_snapshot.wasm']) copyFileSync(path.join(wasmDir, f), path.join(www, f));
+  if (shopFile) copyFileSync(shopFile, path.join(www, 'shop.kefu'));
   return www;
 }
 
@@ -49,7 +52,7 @@ async function run() {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(server.base + '/index.html');
-    const r = await page.evaluate((opts) => window.runSnapshotBench(opts), { rounds, warmup });
+    const r = await page.evaluate((opts) => window.runSnapshotBench(opts), { rounds, warmup, shopUrl: shopFile ? 'shop.kefu' : '' });
     const browser = (await (await context.newCDPSession(page)).send('Browser.getVersion')).product;
     if (errors.length) throw new Error('page errors: ' + errors.join('; '));
     if (!r.round_trip_equal || r.agents_loaded !== r.agents) throw new Error('the snapshot did not round-trip');
@@ -58,7 +61,7 @@ async function run() {
       for (const name of names) {
         const samples = group[name].map((x) => Math.round(x * 1000) / 1000), med = median(samples);
         console.log(JSON.stringify({
-          bench: 'snapshot', engine: 'browser', browser, name, agents: r.agents, months: r.months, cells: r.cells,
+          bench: 'snapshot', ...(shopLabel ? { shop: shopLabel } : {}), engine: 'browser', browser, name, agents: r.agents, months: r.months, cells: r.cells,
           closed_months: r.closedMonths, versions_kept: r.versions_kept, bytes: r.bytes, total_fen: r.total_fen, rounds: samples.length,
           median_ms: med, mb_per_s: med > 0 ? Math.round(r.bytes / 1e3 / med * 10) / 10 : null, samples_ms: samples,
         }));

@@ -77,4 +77,22 @@ run_bench_chatlog() {
     ensure_packages chromium
     ensure_playwright
     "$ROOT/bench/chatlog_run.sh" "$BUILD/native" "$WASM_DIR" "$out" || die "chat-log bench failed"
+    run_bench_log_shop "$out"
+}
+
+# Snapshot save/load of a shop whose month came from the 1 GB chat log (made by run_bench_chatlog):
+# `kefu metrics` reads the log and its orders into a month, `kefu snapshot create` makes the shop,
+# then natively and in headless Chromium as run_bench_snapshot; lines (with "shop") go to OUT/raw.jsonl.
+run_bench_log_shop() {
+    local out="$1" data="${KEFU_BENCH_DATA:-$ROOT/build/bench/chatlog}"
+    build_native
+    log "bench: snapshot save/load of a shop whose month came from the 1 GB chat log"
+    "$BUILD/native/kefu" metrics --messages "$data/messages-1000mb.csv" --orders "$data/orders-1000mb.csv" \
+        --period 2024-03 -o "$out/log-month.csv" || die "kefu metrics on the 1 GB chat log failed"
+    "$BUILD/native/kefu" snapshot create --metrics "$out/log-month.csv" --period 2024-03 --scheme shop-default \
+        --shop-name 聊天记录测试店 -o "$out/log-shop.kefu" || die "kefu snapshot create failed"
+    "$BUILD/native/bench/bench_snapshot" 21 "$out" 0 0 "$out/log-shop.kefu" | sed 's/^{/{"shop":"chatlog-1gb",/' >> "$out/raw.jsonl" \
+        || die "native snapshot bench of the chat-log shop failed"
+    node "$ROOT/bench/browser_snapshot.mjs" "$WASM_DIR/bench" "$out" 21 3 "$out/log-shop.kefu" chatlog-1gb >> "$out/raw.jsonl" \
+        || die "browser snapshot bench of the chat-log shop failed"
 }
