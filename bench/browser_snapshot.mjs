@@ -5,11 +5,12 @@
 // Usage: node bench/browser_snapshot.mjs WASM_BENCH_DIR WORK_DIR [rounds=21] [warmup=3] [SHOP.kefu LABEL]
 // With SHOP.kefu, that snapshot's shop is saved and loaded instead of the generated one, and each
 // line carries "shop": LABEL.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, startServer } from '../tests/browser/lib.mjs';
+import { median, stagePage } from './bench_lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -24,21 +25,12 @@ if (!wasmDir || !workDir) {
 }
 const rounds = Number(roundsArg || 21), warmup = Number(warmupArg || 3);
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b), n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
-
-// The served folder: the page as index.html (the server's readiness probe asks for it) + the module.
-function stage() {
-  const www = path.join(workDir, 'snapshot-www');
-  mkdirSync(www, { recursive: true });
-  copyFileSync(path.join(here, 'browser/snapshot.html'), path.join(www, 'index.html'));
-  copyFileSync(path.join(root, 'web/kefu-store.js'), path.join(www, 'kefu-store.js'));
-  for (const f of ['bench_snapshot.js', 'bench_snapshot.wasm']) copyFileSync(path.join(wasmDir, f), path.join(www, f));
-  if (shopFile) copyFileSync(shopFile, path.join(www, 'shop.kefu'));
-  return www;
-}
+// The served folder: the page, the app's store code, the module (and the shop's snapshot file).
+const stage = () => stagePage(workDir, 'snapshot-www', path.join(here, 'browser/snapshot.html'), [
+  [path.join(root, 'web/kefu-store.js'), 'kefu-store.js'],
+  ...['bench_snapshot.js', 'bench_snapshot.wasm'].map((f) => [path.join(wasmDir, f), f]),
+  ...(shopFile ? [[shopFile, 'shop.kefu']] : []),
+]);
 
 async function run() {
   const server = await startServer(root, stage());

@@ -2,10 +2,10 @@
 // build of bench_stability.cpp, runs it in headless Debian Chromium and prints one JSON line (every
 // timed run, median, the rank-count checksum to compare with the native run). Run by scripts/bench.sh.
 // Usage: node bench/browser_stability.mjs WASM_BENCH_DIR WORK_DIR [rounds=21] [warmup=3]
-import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startServer } from '../tests/browser/lib.mjs';
+import { median, stagePage } from './bench_lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -16,19 +16,9 @@ if (!wasmDir || !workDir) {
 }
 const rounds = Number(roundsArg || 21), warmup = Number(warmupArg || 3);
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b), n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
-
-// The served folder: the page as index.html (the server's readiness probe asks for it) + the module.
-function stage() {
-  const www = path.join(workDir, 'stability-www');
-  mkdirSync(www, { recursive: true });
-  copyFileSync(path.join(here, 'browser/stability.html'), path.join(www, 'index.html'));
-  for (const f of ['bench_stability.js', 'bench_stability.wasm']) copyFileSync(path.join(wasmDir, f), path.join(www, f));
-  return www;
-}
+// The served folder: the page and the module.
+const stage = () => stagePage(workDir, 'stability-www', path.join(here, 'browser/stability.html'),
+  ['bench_stability.js', 'bench_stability.wasm'].map((f) => [path.join(wasmDir, f), f]));
 
 async function run() {
   const server = await startServer(root, stage());

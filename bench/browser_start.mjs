@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startServer, waitFor } from '../tests/browser/lib.mjs';
+import { median } from './bench_lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [distArg, coldArg, warmArg] = process.argv.slice(2);
@@ -22,7 +23,6 @@ const DIST = path.resolve(distArg);
 const COLD = Number(coldArg || 5), WARM = Number(warmArg || 2);
 const VIEWPORT = { width: 1280, height: 800 };
 
-const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
 // One visit: navigation to the first frame with text; the resources with their timing.
 async function visit(page, url) {

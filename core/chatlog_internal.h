@@ -51,6 +51,29 @@ struct MessageStaging {
     std::vector<uint8_t> afterSales;
 };
 
+// The streaming skeleton both readers share: `impl` has `error`, `finished`, `csv`, `headerNames`,
+// `fail(msg)` and `drain()` (parse every complete record fed so far).
+template <class Impl>
+Expected<bool> feedReader(Impl& impl, std::string_view chunk) {
+    if (!impl.error.empty()) return Error{impl.error};
+    if (impl.finished) return impl.fail("the reader has already finished");
+    impl.csv.feed(chunk);
+    return impl.drain();
+}
+// Ends the input; `done()` runs once, after the last record, when the file had a header row.
+template <class Impl, class Done>
+Expected<bool> finishReader(Impl& impl, Done done) {
+    if (!impl.error.empty()) return Error{impl.error};
+    if (impl.finished) return true;
+    impl.csv.end();
+    auto r = impl.drain();
+    if (!r) return r;
+    if (impl.headerNames.empty()) return impl.fail("line 1: the file is empty (no header row)");
+    impl.finished = true;
+    done();
+    return true;
+}
+
 // Sorts the messages of `log` (file order) by (buyer, session start, session, time) and builds
 // the session, buyer and agent indexes; frees the staging.
 void indexMessages(ChatLog& log, MessageStaging& staging);

@@ -190,23 +190,10 @@ struct OrderReader::Impl {
 OrderReader::OrderReader(ChatLog& log, ChatReadOptions options) : m(std::make_unique<Impl>(log, std::move(options))) {}
 OrderReader::~OrderReader() = default;
 
-Expected<bool> OrderReader::feed(std::string_view chunk) {
-    if (!m->error.empty()) return Error{m->error};
-    if (m->finished) return m->fail("the reader has already finished");
-    m->csv.feed(chunk);
-    return m->drain();
-}
+Expected<bool> OrderReader::feed(std::string_view chunk) { return feedReader(*m, chunk); }
 
 Expected<bool> OrderReader::finish() {
-    if (!m->error.empty()) return Error{m->error};
-    if (m->finished) return true;
-    m->csv.end();
-    auto r = m->drain();
-    if (!r) return r;
-    if (m->headerNames.empty()) return m->fail("line 1: the file is empty (no header row)");
-    m->finished = true;
-    m->log.hasOrders = true;
-    return true;
+    return finishReader(*m, [this] { m->log.hasOrders = true; });
 }
 
 uint64_t OrderReader::bytesRead() const { return m->csv.bytesSeen(); }

@@ -181,23 +181,10 @@ struct MessageReader::Impl {
 MessageReader::MessageReader(ChatLog& log, ChatReadOptions options) : m(std::make_unique<Impl>(log, std::move(options))) {}
 MessageReader::~MessageReader() = default;
 
-Expected<bool> MessageReader::feed(std::string_view chunk) {
-    if (!m->error.empty()) return Error{m->error};
-    if (m->finished) return m->fail("the reader has already finished");
-    m->csv.feed(chunk);
-    return m->drain();
-}
+Expected<bool> MessageReader::feed(std::string_view chunk) { return feedReader(*m, chunk); }
 
 Expected<bool> MessageReader::finish() {
-    if (!m->error.empty()) return Error{m->error};
-    if (m->finished) return true;
-    m->csv.end();
-    auto r = m->drain();
-    if (!r) return r;
-    if (m->headerNames.empty()) return m->fail("line 1: the file is empty (no header row)");
-    m->finished = true;
-    indexMessages(m->log, m->st);
-    return true;
+    return finishReader(*m, [this] { indexMessages(m->log, m->st); });
 }
 
 uint64_t MessageReader::bytesRead() const { return m->csv.bytesSeen(); }
