@@ -5,6 +5,7 @@
 
 #include "chatlog_internal.h"
 #include "csv.h"
+#include "phrase_match.h"
 
 namespace kefu::core {
 
@@ -38,24 +39,33 @@ bool equalsAscii(std::string_view s, std::string_view lower) {
     return true;
 }
 
+// The accepted spellings are constant arrays, so their lengths are known without strlen per row.
+constexpr std::string_view kBuyerWords[] = {"buyer", "customer", "client", "买家", "顾客", "客户"};
+constexpr std::string_view kAgentWords[] = {"agent", "staff", "客服", "人工", "人工客服"};
+constexpr std::string_view kRobotWords[] = {"robot", "bot", "机器人", "智能客服", "自动回复"};
+constexpr std::string_view kSystemWords[] = {"system", "系统", "系统消息"};
+constexpr std::string_view kAfterSalesWords[] = {"after-sales", "after_sales", "aftersales", "after sales", "售后"};
+constexpr std::string_view kPreSalesWords[] = {"", "pre-sales", "pre_sales", "presales", "pre sales", "售前"};
+
+template <size_t N>
+bool isOneOf(std::string_view s, const std::string_view (&words)[N]) {
+    for (std::string_view w : words)
+        if (equalsAscii(s, w)) return true;
+    return false;
+}
+
 std::optional<ChatRole> parseRole(std::string_view s) {
-    for (std::string_view v : {"buyer", "customer", "client", "买家", "顾客", "客户"})
-        if (equalsAscii(s, v)) return ChatRole::Buyer;
-    for (std::string_view v : {"agent", "staff", "客服", "人工", "人工客服"})
-        if (equalsAscii(s, v)) return ChatRole::Agent;
-    for (std::string_view v : {"robot", "bot", "机器人", "智能客服", "自动回复"})
-        if (equalsAscii(s, v)) return ChatRole::Robot;
-    for (std::string_view v : {"system", "系统", "系统消息"})
-        if (equalsAscii(s, v)) return ChatRole::System;
+    if (isOneOf(s, kBuyerWords)) return ChatRole::Buyer;
+    if (isOneOf(s, kAgentWords)) return ChatRole::Agent;
+    if (isOneOf(s, kRobotWords)) return ChatRole::Robot;
+    if (isOneOf(s, kSystemWords)) return ChatRole::System;
     return std::nullopt;
 }
 
 // 1 after-sales, 0 pre-sales, -1 unknown.
 int parseKind(std::string_view s) {
-    for (std::string_view v : {"after-sales", "after_sales", "aftersales", "after sales", "售后"})
-        if (equalsAscii(s, v)) return 1;
-    for (std::string_view v : {"", "pre-sales", "pre_sales", "presales", "pre sales", "售前"})
-        if (equalsAscii(s, v)) return 0;
+    if (isOneOf(s, kAfterSalesWords)) return 1;
+    if (isOneOf(s, kPreSalesWords)) return 0;
     return -1;
 }
 } // namespace
@@ -68,10 +78,12 @@ struct MessageReader::Impl {
     std::vector<std::string> headerNames;
     MessageStaging st;
     TextDecoder dec;
-    std::string scratch, textBuf, roleBuf;
+    std::string scratch, agentBuf, buyerBuf, textBuf, roleBuf;
     std::string error;
     uint64_t rows = 0;
     bool finished = false, checkText = false;
+    PhraseMatcher phrases; // greetings, then closings, then forbidden phrases
+    std::vector<uint8_t> found;
 
     Impl(ChatLog& l, ChatReadOptions o) : log(l), opt(std::move(o)) {}
 
@@ -88,6 +100,12 @@ struct MessageReader::Impl {
         std::vector<uint8_t> keep(headerNames.size(), 0);
         const PhraseLists& p = opt.phrases;
         checkText = col[kText] >= 0 && !(p.forbidden.empty() && p.greetings.empty() && p.closings.empty());
+        if (checkText) {
+            std::vector<std::string> all = p.greetings;
+            all.insert(all.end(), p.closings.begin(), p.closings.end());
+            all.insert(all.end(), p.forbidden.begin(), p.forbidden.end());
+            phrases = PhraseMatcher(std::move(all));
+        }
         for (int k = 0; k < kColumns; ++k)
             if (col[k] >= 0 && (k != kText || checkText)) keep[size_t(col[k])] = 1;
         csv.keepColumns(keep);
@@ -105,19 +123,23 @@ struct MessageReader::Impl {
         const uint64_t perRow = std::max<uint64_t>(1, csv.bytesSeen() / (rows + 1));
         const size_t guess = size_t(opt.expectedBytes / perRow + opt.expectedBytes / perRow / 10 + 1024);
         log.time.reserve(guess); log.agent.reserve(guess); log.role.reserve(guess); st.msgSession.reserve(guess);
+        // The name tables too, from the sessions and buyers of the rows so far: growing them means
+        // moving every slot of a table that no cache holds.
+        log.sessionNames.reserve(size_t(double(log.sessionNames.size()) / double(rows) * double(guess)));
+        log.buyers.reserve(size_t(double(log.buyers.size()) / double(rows) * double(guess)));
     }
 
     std::string_view cell(int c) const { return col[c] < 0 ? std::string_view() : trim(csv.field(size_t(col[c]))); }
 
     uint8_t checkPhrases(uint32_t sid, uint32_t agent, uint32_t t) {
-        std::string_view text = dec.utf8(csv.field(size_t(col[kText])), textBuf);
+        phrases.match(dec.utf8(csv.field(size_t(col[kText])), textBuf), found);
+        const PhraseLists& p = opt.phrases;
+        const size_t greetings = p.greetings.size(), closings = greetings + p.closings.size();
         uint8_t flags = 0;
-        for (const auto& g : opt.phrases.greetings)
-            if (text.find(g) != std::string_view::npos) { flags |= kHasGreeting; break; }
-        for (const auto& c : opt.phrases.closings)
-            if (text.find(c) != std::string_view::npos) { flags |= kHasClosing; break; }
-        for (size_t k = 0; k < opt.phrases.forbidden.size() && k < 0xFFFF; ++k)
-            if (text.find(opt.phrases.forbidden[k]) != std::string_view::npos)
+        if (std::find(found.begin(), found.begin() + greetings, 1) != found.begin() + greetings) flags |= kHasGreeting;
+        if (std::find(found.begin() + greetings, found.begin() + closings, 1) != found.begin() + closings) flags |= kHasClosing;
+        for (size_t k = 0; k < p.forbidden.size() && k < 0xFFFF; ++k)
+            if (found[closings + k])
                 log.hits.push_back({uint32_t(log.time.size()), agent, sid, t, csv.line(), csv.offset(), uint16_t(k)});
         return flags;
     }
@@ -145,16 +167,26 @@ struct MessageReader::Impl {
                                                                 std::to_string(headerNames.size()) + " (quote texts that hold commas)"));
         std::string_view sess = cell(kSession);
         if (sess.empty()) return fail(kSession, "empty session id");
+        // The names' table slots are fetched first (session and buyer tables outgrow the caches),
+        // so the loads overlap each other and the time parsing; the decoder sees the fields in the
+        // same order as ever: role, kind, session, agent, buyer, text.
+        auto role = parseRole(dec.utf8(cell(kRole), roleBuf));
+        int kind = parseKind(dec.utf8(cell(kKind), roleBuf));
+        const std::string_view rawAgent = cell(kAgent), rawBuyer = cell(kBuyer);
+        const std::string_view sessName = dec.utf8(sess, scratch);
+        const std::string_view agentName = rawAgent.empty() ? rawAgent : dec.utf8(rawAgent, agentBuf);
+        const std::string_view buyerName = rawBuyer.empty() ? rawBuyer : dec.utf8(rawBuyer, buyerBuf);
+        const Interner::Ticket sessTicket = log.sessionNames.prefetch(sessName);
+        const Interner::Ticket agentTicket = agentName.empty() ? Interner::Ticket{} : log.agents.prefetch(agentName);
+        const Interner::Ticket buyerTicket = buyerName.empty() ? Interner::Ticket{} : log.buyers.prefetch(buyerName);
         auto t = parseShopTime(cell(kTime), opt.tzOffsetMinutes);
         if (!t) return fail(kTime, "cannot read the time '" + std::string(cell(kTime)) + "' (expected 2024-03-01 09:00:00 or ISO 8601)");
         if (*t < 0 || *t >= int64_t(kNoId)) return fail(kTime, "the time '" + std::string(cell(kTime)) + "' is outside 1970-2105");
-        auto role = parseRole(dec.utf8(cell(kRole), roleBuf));
         if (!role) return fail(kRole, "unknown role '" + std::string(cell(kRole)) + "' (buyer, agent, robot or system)");
-        int kind = parseKind(dec.utf8(cell(kKind), roleBuf));
         if (kind < 0) return fail(kKind, "unknown kind '" + std::string(cell(kKind)) + "' (pre-sales/售前 or after-sales/售后)");
-        uint32_t sid = internName(log.sessionNames, sess, dec, scratch);
-        uint32_t aid = internName(log.agents, cell(kAgent), dec, scratch);
-        uint32_t bid = internName(log.buyers, cell(kBuyer), dec, scratch);
+        uint32_t sid = log.sessionNames.intern(sessName, sessTicket);
+        uint32_t aid = rawAgent.empty() ? kNoId : log.agents.intern(agentName, agentTicket);
+        uint32_t bid = rawBuyer.empty() ? kNoId : log.buyers.intern(buyerName, buyerTicket);
         if (sid == kNoId) return fail(kSession, "too many distinct names (4 GB)");
         uint32_t tt = uint32_t(*t);
         uint8_t rb = uint8_t(*role);

@@ -1,26 +1,12 @@
 #include "csv_stream.h"
+#include "byte_scan.h"
 
 #include <algorithm>
 #include <cstring>
 
+
 namespace kefu::core {
 
-namespace {
-// Bytes that end an unquoted run: delimiter, quote, CR, LF. Built per delimiter.
-struct SpecialTable {
-    bool special[256] = {};
-    explicit SpecialTable(char d) {
-        special[static_cast<unsigned char>(d)] = true;
-        special[static_cast<unsigned char>('"')] = true;
-        special[static_cast<unsigned char>('\r')] = true;
-        special[static_cast<unsigned char>('\n')] = true;
-    }
-};
-const SpecialTable& tableFor(char d) {
-    static const SpecialTable comma(','), tab('\t'), semicolon(';');
-    return d == '\t' ? tab : d == ';' ? semicolon : comma;
-}
-} // namespace
 
 CsvStream::CsvStream(char delimiter) : m_delim(delimiter == '\t' || delimiter == ';' || delimiter == ',' ? delimiter : 0) {}
 
@@ -121,7 +107,6 @@ bool CsvStream::next() {
         m_inRecord = false;
     }
     if (failed() || !m_delim) return false;
-    const bool* special = tableFor(m_delim).special;
     const char* base = m_chunk.data();
     const char* p = base + m_pos;
     const char* end = base + m_chunk.size();
@@ -147,7 +132,7 @@ bool CsvStream::next() {
             break;
         case State::Unquoted: {
             const char* s = p;
-            while (p < end && !special[static_cast<unsigned char>(*p)]) ++p;
+            p = scan::findAny(p, end, m_delim, '"', '\r', '\n');
             if (p != s) { m_content = true; append(s, p); }
             if (p == end) break;
             char c = *p++;
@@ -170,12 +155,20 @@ bool CsvStream::next() {
             break;
         }
         case State::Quoted: {
-            const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(end - p)));
-            const char* stop = q ? q : end;
-            m_line += uint32_t(std::count(p, stop, '\n'));
-            append(p, stop);
-            p = stop;
-            if (q) { ++p; m_state = State::QuoteInQuoted; }
+            // Up to the closing quote; line ends inside the field only count lines.
+            const char* stop = scan::findAny(p, end, '"', '\n', '"', '\n');
+            if (stop == end) {
+                append(p, end);
+                p = end;
+            } else if (*stop == '\n') {
+                ++m_line;
+                append(p, stop + 1);
+                p = stop + 1;
+            } else {
+                append(p, stop);
+                p = stop + 1;
+                m_state = State::QuoteInQuoted;
+            }
             break;
         }
         case State::QuoteInQuoted:

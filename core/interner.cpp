@@ -1,5 +1,6 @@
 #include "interner.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace kefu::core {
@@ -30,31 +31,50 @@ size_t Interner::lookup(std::string_view s, uint32_t h) const {
     }
 }
 
-// Doubles the table (or builds it after dropIndex()) from the names.
-void Interner::grow() {
+// Doubles the table (at least), moving the slots over: each slot keeps its name's hash, so no name
+// is read or hashed again. After dropIndex() the table is built from the names.
+void Interner::grow(size_t minNames) {
     size_t n = 64;
-    while (n < (size_t(size()) + 1) * 2) n *= 2;
+    while (n < (std::max<size_t>(size(), minNames) + 1) * 2) n *= 2;
     if (n < m_slots.size() * 2) n = m_slots.size() * 2;
-    m_slots.assign(n, 0);
+    std::vector<uint64_t> slots(n, 0);
     const size_t mask = n - 1;
-    for (uint32_t id = 0; id < size(); ++id) {
-        const uint32_t h = uint32_t(hashBytes(name(id)));
-        size_t i = h & mask;
-        while (m_slots[i]) i = (i + 1) & mask;
-        m_slots[i] = uint64_t(h) << 32 | (id + 1);
+    const auto put = [&](uint64_t v) {
+        size_t i = uint32_t(v >> 32) & mask;
+        while (slots[i]) i = (i + 1) & mask;
+        slots[i] = v;
+    };
+    if (m_slots.empty()) {
+        for (uint32_t id = 0; id < size(); ++id) put(uint64_t(uint32_t(hashBytes(name(id)))) << 32 | (id + 1));
+    } else {
+        for (uint64_t v : m_slots)
+            if (v) put(v);
     }
+    m_slots.swap(slots);
 }
 
-uint32_t Interner::intern(std::string_view s) {
-    if (m_lastId != kNone && name(m_lastId) == s) return m_lastId;
-    if ((size_t(size()) + 1) * 2 > m_slots.size()) grow();
+void Interner::reserve(size_t n) {
+    if ((n + 1) * 2 > m_slots.size()) grow(n);
+}
+
+uint32_t Interner::intern(std::string_view s) { return intern(s, prefetch(s)); }
+
+Interner::Ticket Interner::prefetch(std::string_view s) const {
+    if (m_lastId != kNone && name(m_lastId) == s) return {0, true};
     const uint32_t h = uint32_t(hashBytes(s));
-    const size_t slot = lookup(s, h);
+    if (!m_slots.empty()) __builtin_prefetch(&m_slots[h & (m_slots.size() - 1)]);
+    return {h, false};
+}
+
+uint32_t Interner::intern(std::string_view s, Ticket t) {
+    if (t.last) return m_lastId;
+    if ((size_t(size()) + 1) * 2 > m_slots.size()) grow();
+    const size_t slot = lookup(s, t.hash);
     if (m_slots[slot]) return m_lastId = uint32_t(m_slots[slot]) - 1;
     if (m_arena.size() + s.size() > UINT32_MAX - 1) return kNone;
     m_arena.append(s);
     m_offsets.push_back(uint32_t(m_arena.size()));
-    m_slots[slot] = uint64_t(h) << 32 | size();
+    m_slots[slot] = uint64_t(t.hash) << 32 | size();
     return m_lastId = size() - 1;
 }
 
