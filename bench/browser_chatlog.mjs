@@ -1,7 +1,8 @@
 // Browser half of the chat-log benchmark: serves bench/browser/chatlog.html with the wasm build of
 // bench_chatlog_wasm.cpp and DuckDB-WASM's async bundle (local files), picks each messages CSV in
-// the page's file input (Playwright setInputFiles) in headless Debian Chromium and runs KefuScore,
-// then DuckDB-WASM on the same File in the same browser. Memory: the peak resident memory the
+// the page's file input (Playwright setInputFiles) in headless Debian Chromium, reads it alone (no
+// parsing: the input's own speed), then runs KefuScore, then DuckDB-WASM on the same File in the
+// same browser. Memory: the peak resident memory the
 // browser's processes gained during each run (sampled from /proc every 50 ms) and, for KefuScore,
 // the wasm heap size; CPU: the browser's processes' user + system time during the run. Prints one JSON line per engine and file; writes each engine's compared table
 // to WORK_DIR/<engine>-<file name>.tsv. A failing peer (out of memory, a time-out) is printed with
@@ -24,13 +25,15 @@ if (!wasmDir || !modules || !workDir || !files.length) {
 }
 // A run that gives no result in this time is stopped and reported as failed.
 const timeoutS = Number(process.env.KEFU_BENCH_PEER_TIMEOUT_S || 420);
-const engines = (process.env.KEFU_BENCH_ENGINES || 'kefu-wasm,duckdb-wasm').split(','); // to run one alone
+// file-read: the File read alone (no parsing), the ceiling of any reader in the page.
+const engines = (process.env.KEFU_BENCH_ENGINES || 'file-read,kefu-wasm,duckdb-wasm').split(','); // to run one alone
 
 function stage() {
   const www = path.join(workDir, 'chatlog-www');
   mkdirSync(path.join(www, 'duckdb'), { recursive: true });
   copyFileSync(path.join(here, 'browser/chatlog.html'), path.join(www, 'index.html'));
   for (const f of ['bench_chatlog_wasm.js', 'bench_chatlog_wasm.wasm']) copyFileSync(path.join(wasmDir, f), path.join(www, f));
+  copyFileSync(path.join(root, 'web/kefu-pieces.js'), path.join(www, 'kefu-pieces.js')); // the app's File reader
   const dist = path.join(modules, '@duckdb/duckdb-wasm/dist');
   for (const f of ['duckdb-browser.mjs', 'duckdb-browser-eh.worker.js', 'duckdb-eh.wasm'])
     copyFileSync(path.join(dist, f), path.join(www, 'duckdb', f));
@@ -114,12 +117,15 @@ async function run() {
         await page.setInputFiles('#pick', file);
         const [r, gained, cpu] = await sampled(pid, () => engine === 'kefu-wasm'
           ? page.evaluate((runs) => window.runKefu(runs), 5)
-          : page.evaluate((q) => window.runDuckdb(q), sql));
+          : engine === 'file-read' ? page.evaluate(() => window.runRead())
+            : page.evaluate((q) => window.runDuckdb(q), sql));
         const line = { bench: 'chatlog', engine, file: name, browser: 'Chromium ' + version, bytes: statSync(file).size, rss_gained_bytes: gained, cpu_ms: cpu };
         if (r.error || errors.length) line.error = r.error || errors.join('; ');
         else {
-          const table = engine === 'kefu-wasm' ? r.table : tableFromRows(r.rows);
-          writeFileSync(path.join(workDir, `${engine}-${name}.tsv`), table);
+          if (engine !== 'file-read') {
+            const table = engine === 'kefu-wasm' ? r.table : tableFromRows(r.rows);
+            writeFileSync(path.join(workDir, `${engine}-${name}.tsv`), table);
+          }
           for (const [k, v] of Object.entries(r)) if (!['table', 'rows'].includes(k)) line[k] = typeof v === 'number' ? Math.round(v * 10) / 10 : v;
           if (engine === 'duckdb-wasm') line.agents = r.rows.length;
         }

@@ -47,7 +47,7 @@ for mb in $sizes; do
     say "bench: chat-log metrics of $name, DuckDB native (@duckdb/node-api)"
     node "$ROOT/bench/chatlog_duckdb.mjs" "$npm_dir/node_modules" "$csv" "$out/duckdb-native-$name.tsv" 2 | tag "$name" >> "$raw"
 done
-say "bench: chat-log metrics in headless Chromium, KefuScore wasm then DuckDB-WASM on each file"
+say "bench: chat-log metrics in headless Chromium, the File read alone, KefuScore wasm, then DuckDB-WASM on each file"
 node "$ROOT/bench/browser_chatlog.mjs" "$wasm/bench" "$npm_dir/node_modules" "$out" "${files[@]}" >> "$raw"
 for mb in $sizes; do
     name="${mb}mb"

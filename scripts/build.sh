@@ -83,6 +83,7 @@ make_dist() {
     dist_copy "$out/kefu.js" "$DIST/kefu.js"
     dist_copy "$out/kefu.wasm" "$DIST/kefu.wasm"
     dist_copy "$ROOT/web/kefu-store.js" "$DIST/kefu-store.js"
+    dist_copy "$ROOT/web/kefu-pieces.js" "$DIST/kefu-pieces.js"
     dist_copy "$FONT_DIR/kefu-gb2312.ttf" "$DIST/fonts/kefu-gb2312.ttf"
     dist_copy "$FONT_DIR/kefu-gbk.ttf" "$DIST/fonts/kefu-gbk.ttf"
     local f
@@ -91,7 +92,7 @@ make_dist() {
     dist_copy "$ROOT/web/manifest.webmanifest" "$DIST/manifest.webmanifest"
     local size id
     size=$(wc -c <"$out/kefu.wasm")
-    id=$(cat "$out/kefu.wasm" "$out/kefu.js" "$FONT_DIR/kefu-gbk.ttf" "$ROOT/shell.html" "$ROOT/web/kefu-store.js" | cksum | cut -d' ' -f1)
+    id=$(cat "$out/kefu.wasm" "$out/kefu.js" "$FONT_DIR/kefu-gbk.ttf" "$ROOT/shell.html" "$ROOT/web/kefu-store.js" "$ROOT/web/kefu-pieces.js" | cksum | cut -d' ' -f1)
     sed -e "s/@KEFU_WASM_SIZE@/$size/" -e "s/@KEFU_BUILD_ID@/$id/" "$ROOT/shell.html" >"$WASM_DIR/index.html"
     dist_copy "$WASM_DIR/index.html" "$DIST/index.html"
     # Offline: the service worker's file list and version from what is in dist/ now; then the page

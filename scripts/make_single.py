@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the single-file page: DIST/index.html with kefu-store.js inlined and kefu.js, kefu.wasm
+"""Writes the single-file page: DIST/index.html with kefu-store.js and kefu-pieces.js inlined and kefu.js, kefu.wasm
 and both font subsets embedded as base64 (window.kefuEmbedded, which shell.html reads instead of
 fetching); the demo shop is inside kefu.wasm. Opened from disk (file://) it needs nothing else; no
 manifest or icon links, since a file has no service worker or installation.
@@ -29,10 +29,11 @@ def inline_script(text, what):
 def main() -> int:
     dist, out = sys.argv[1], sys.argv[2]
     html = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
-    store = open(os.path.join(dist, "kefu-store.js"), encoding="utf-8").read()
-    html, n = re.subn(r'<script src="kefu-store\.js[^"]*"></script>', lambda _: inline_script(store, "kefu-store.js"), html)
-    if n != 1:
-        fail("index.html does not load kefu-store.js with one <script src>")
+    for name in ("kefu-store.js", "kefu-pieces.js"):
+        text = open(os.path.join(dist, name), encoding="utf-8").read()
+        html, n = re.subn(r'<script src="' + re.escape(name) + r'[^"]*"></script>', lambda _: inline_script(text, name), html)
+        if n != 1:
+            fail(f"index.html does not load {name} with one <script src>")
     html, n = re.subn(r'\s*<link rel="(manifest|icon)"[^>]*>', "", html)
     if n != 2:
         fail(f"index.html has {n} manifest/icon links, expected 2")

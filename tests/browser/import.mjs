@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { check, clickItem, item, items, openPage, pickOption, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
+import { check, clickItem, item, items, openPage, pickFile, pickOption, ready, state, typeInto, waitFor, waitFrames, waitSaved } from './lib.mjs';
 
 const REPORT_HEADER = '旺旺昵称,接待人数,平均响应时长(秒),3分钟人工响应率,旺旺回复率,点赞数(自定义)';
 const REPORT_ROWS = [
@@ -32,17 +32,6 @@ function kefuImport(kefu, file, roster) {
     });
   }
   return rows;
-}
-
-async function pickFile(page, file) {
-  const chooser = page.waitForEvent('filechooser', { timeout: 15000 });
-  chooser.catch(() => {});
-  await clickItem(page, 'menu.file');
-  await clickItem(page, 'file.import');
-  await (await chooser).setFiles(file);
-  // The file is read in pieces (a progress dialog at first), then previewed.
-  await waitFor(page, 'the import preview', async () =>
-    !(await item(page, 'dataimport.reading')) && ((await item(page, 'dataimport.summary')) || (await item(page, 'dataimport.error'))), 15000);
 }
 
 const near = (a, b) => Math.abs(a - b) < 1e-9;
@@ -321,6 +310,37 @@ export function importTests(test, { VIEWPORT, SHOTS, ROOT, KEFU }) {
       const big = await waitFor(page, 'the big file read', () => item(page, 'dataimport.v0.receptions'), 120000);
       check(Number(big.label) > 1000, `receptions of the big file: ${big.label}`);
       await clickItem(page, 'dataimport.cancel');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('import: the File reader (web/kefu-pieces.js) hands over every byte in order, in pieces, and stops when closed', async ({ browser, base, errors }) => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await openPage(context, base + '/?demo=1', errors);
+      const r = await page.evaluate(async () => {
+        const size = 10 * 1000 * 1000 + 3, bytes = new Uint8Array(size);
+        for (let i = 0; i < size; i++) bytes[i] = (i * 7 + (i >> 12)) & 255;
+        const file = new File([bytes], 'pattern.csv');
+        const pieces = window.kefuPieces(file, 4 << 20), lengths = [];
+        let at = 0, wrong = -1;
+        for (;;) {
+          const p = await pieces.next();
+          if (!p.length) break;
+          lengths.push(p.length);
+          for (let i = 0; i < p.length && wrong < 0; i++) if (p[i] !== bytes[at + i]) wrong = at + i;
+          at += p.length;
+        }
+        pieces.close();
+        const early = window.kefuPieces(file, 1 << 20); // a cancel: closed after one piece
+        const first = (await early.next()).length;
+        early.close();
+        return { lengths, at, wrong, first };
+      });
+      check(JSON.stringify(r.lengths) === JSON.stringify([4194304, 4194304, 1611395]), `pieces: ${r.lengths}`);
+      check(r.at === 10000003 && r.wrong < 0, `read ${r.at} bytes, first wrong byte at ${r.wrong}`);
+      check(r.first === 1 << 20, `the first piece of the closed reader: ${r.first}`);
     } finally {
       await context.close();
     }

@@ -179,3 +179,15 @@ export async function ready(page) {
   await page.waitForFunction(() => window.kefu && window.kefu.ready, null, { timeout: 60000 });
   await waitFrames(page, 3);
 }
+
+// 文件 > 导入 with FILE chosen in the file dialog, until the preview (or its error) shows.
+export async function pickFile(page, file) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 15000 });
+  chooser.catch(() => {});
+  await clickItem(page, 'menu.file');
+  await clickItem(page, 'file.import');
+  await (await chooser).setFiles(file);
+  // The file is read in pieces (a progress dialog at first), then previewed.
+  await waitFor(page, 'the import preview', async () =>
+    !(await item(page, 'dataimport.reading')) && ((await item(page, 'dataimport.summary')) || (await item(page, 'dataimport.error'))), 15000);
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
-  CHROMIUM_ARGS, addAgentByIme, check, item, items, openPage, ready, startServer, state, waitFor, waitSaved,
+  CHROMIUM_ARGS, addAgentByIme, check, clickItem, item, items, openPage, pickFile, ready, startServer, state, waitFor, waitSaved,
 } from './lib.mjs';
 
 // A private copy of dist/ with its own server, so tests may stop the server or rebuild files.
@@ -170,6 +170,17 @@ export function offlineTests(test, { VIEWPORT, SHOTS, ROOT, DIST }) {
       }, 20000);
       const names = [...new Set(s.roster.map((a) => a.name).join(''))];
       check(names.every((ch) => !f.missing.includes(ch)), `name characters without a glyph: ${f.missing}`);
+      // A chat log from disk is read in pieces by the File reader's Worker (made from a Blob URL,
+      // which a file:// page may start) and previewed.
+      const chats = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-single-')), 'messages-2024-03.csv');
+      fs.writeFileSync(chats, ['session_id,time,role,agent,buyer,text', 's1,2024-03-04 09:00:00,buyer,王喆,b1,在吗',
+        's1,2024-03-04 09:00:30,agent,王喆,b1,"您好，在的"', 's2,2024-03-05 10:00:00,buyer,王喆,b2,在吗',
+        's2,2024-03-05 10:01:00,agent,王喆,b2,您好'].join('\n') + '\n');
+      await pickFile(page, chats);
+      const receptions = await waitFor(page, 'the chat-log preview', () => item(page, 'dataimport.v0.receptions'));
+      check(receptions.label === '2', `receptions read from disk: ${receptions.label}`);
+      await clickItem(page, 'dataimport.cancel');
+      await waitFor(page, 'the dialog closed', async () => !(await item(page, 'dataimport.window')));
       await addAgentByIme(page, '郑堃');
       await waitSaved(page);
       await page.goto(pathToFileURL(file).href);
