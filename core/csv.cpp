@@ -5,16 +5,19 @@
 
 namespace kefu::core {
 
-std::string_view trim(std::string_view s) {
+std::string_view trimEdges(std::string_view s) {
     auto ws = [](std::string_view t, size_t i) {
         char c = t[i];
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     };
-    while (!s.empty() && ws(s, 0)) s.remove_prefix(1);
-    while (!s.empty() && ws(s, s.size() - 1)) s.remove_suffix(1);
-    // Ideographic space (U+3000) at either end.
-    while (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
-    while (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+    // Ideographic spaces (U+3000) count too, mixed with the others in any order.
+    for (size_t before = s.size() + 1; s.size() != before;) {
+        before = s.size();
+        while (!s.empty() && ws(s, 0)) s.remove_prefix(1);
+        while (!s.empty() && ws(s, s.size() - 1)) s.remove_suffix(1);
+        while (s.size() >= 3 && s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
+        while (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+    }
     return s;
 }
 

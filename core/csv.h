@@ -23,7 +23,14 @@ Expected<CsvTable> parseCsv(std::string_view utf8, char delimiter = 0);
 // Writes one CSV field (quoted when needed).
 std::string csvField(std::string_view s, char delimiter = ',');
 
-std::string_view trim(std::string_view s);
+// Without spaces, tabs, line ends and ideographic spaces (U+3000) at either end. Inline for the
+// common cell with nothing to trim (the chat-log reader trims every cell of every row).
+std::string_view trimEdges(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+    const auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    if (s.empty() || (!edge(s.front()) && s.front() != '\xE3' && !edge(s.back()) && s.back() != '\x80')) return s;
+    return trimEdges(s);
+}
 
 // Number cells as spreadsheets show them: "1,234.50", "¥1234.5", "45%" (isPercent set),
 // durations "7小时41分52秒" / "2分30秒" / "11秒" (seconds), "1.2e3". nullopt = not a number.

@@ -46,21 +46,54 @@ void CsvStream::end() {
 
 void CsvStream::append(const char* b, const char* e) {
     if (b == e) return;
-    size_t col = m_ends.size();
+    const size_t col = m_fields.size();
     if (!m_keepAll && (col >= m_keep.size() || !m_keep[col])) return;
-    m_buf.append(b, size_t(e - b));
-    if (m_buf.size() > kMaxRecordBytes && m_error.empty())
+    const size_t n = size_t(e - b);
+    m_recordBytes += n;
+    if (m_recordBytes > kMaxRecordBytes && m_error.empty())
         m_error = "line " + std::to_string(m_recLine) + ": a record longer than 16 MB (is a quote not closed?)";
+    if (!m_fieldCopied) {
+        if (m_field.size == 0) { m_field = {b, 0, uint32_t(n)}; return; }             // the first run
+        if (m_field.at + m_field.size == b) { m_field.size += uint32_t(n); return; }  // the run goes on
+        m_fieldBuf.assign(m_field.at, m_field.size); // two runs: the field is copied from here on
+        m_fieldCopied = true;
+    }
+    m_fieldBuf.append(b, n);
+    m_field.size += uint32_t(n);
 }
 
-void CsvStream::endField() { m_ends.push_back(uint32_t(m_buf.size())); }
+void CsvStream::endField() {
+    if (m_fieldCopied) {
+        m_fields.push_back({nullptr, uint32_t(m_buf.size()), m_field.size});
+        m_buf.append(m_fieldBuf);
+        m_fieldBuf.clear();
+        m_fieldCopied = false;
+    } else {
+        m_fields.push_back(m_field);
+    }
+    m_field = {};
+}
+
+void CsvStream::keepPartialRecord() {
+    for (Span& f : m_fields) {
+        if (!f.at) continue;
+        const uint32_t offset = uint32_t(m_buf.size());
+        m_buf.append(f.at, f.size);
+        f = {nullptr, offset, f.size};
+    }
+    if (!m_fieldCopied && m_field.size) {
+        m_fieldBuf.assign(m_field.at, m_field.size);
+        m_fieldCopied = true;
+    }
+}
 
 bool CsvStream::endRecord() {
-    bool blank = m_ends.size() == 1 && !m_content;
+    bool blank = m_fields.size() == 1 && !m_content;
     m_content = false;
     if (blank) {
         m_buf.clear();
-        m_ends.clear();
+        m_fields.clear();
+        m_recordBytes = 0;
         m_inRecord = false;
         return false;
     }
@@ -102,7 +135,8 @@ bool CsvStream::handleBom(char c) {
 bool CsvStream::next() {
     if (m_deliver) {
         m_buf.clear();
-        m_ends.clear();
+        m_fields.clear();
+        m_recordBytes = 0;
         m_deliver = false;
         m_inRecord = false;
     }
@@ -183,7 +217,12 @@ bool CsvStream::next() {
         }
     }
     m_pos = size_t(p - base);
-    if (!m_error.empty() || !m_ended || p < end) return false;
+    if (!m_error.empty()) return false;
+    if (!m_ended) {
+        if (m_inRecord) keepPartialRecord(); // the piece may be gone when the record goes on
+        return false;
+    }
+    if (p < end) return false;
     // End of input: a record without a final line end.
     if (m_state == State::Quoted) {
         m_error = "line " + std::to_string(m_quoteLine) + ": a quoted field is not closed";

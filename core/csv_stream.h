@@ -1,6 +1,9 @@
 // A chunked CSV tokenizer for large files: bytes arrive in pieces of any size (a browser File read
 // in slices, a CLI read loop) and whole records come out with their physical line and byte offset.
-// Fields the caller does not keep are scanned but never copied; the tokenizer owns one record buffer.
+// A field is handed out where it lies in the fed piece; only a field that is not one run of the
+// piece's bytes ("" inside quotes, text after a closing quote) and the fields of a record that
+// goes on in the next piece are copied, into the tokenizer's one record buffer. Fields the caller
+// does not keep are scanned but never copied.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -31,11 +34,11 @@ public:
     const std::string& error() const { return m_error; }
 
     // The current record (valid after next() returned true, until the next call).
-    size_t fieldCount() const { return m_ends.size(); }
+    size_t fieldCount() const { return m_fields.size(); }
     std::string_view field(size_t i) const {
-        if (i >= m_ends.size()) return {};
-        uint32_t b = i ? m_ends[i - 1] : 0;
-        return std::string_view(m_buf).substr(b, m_ends[i] - b);
+        if (i >= m_fields.size()) return {};
+        const Span& f = m_fields[i];
+        return std::string_view(f.at ? f.at : m_buf.data() + f.offset, f.size);
     }
     uint32_t line() const { return m_recLine; }      // physical line where the record starts (1-based)
     uint64_t offset() const { return m_recOffset; }  // byte offset of its first byte in the input
@@ -48,7 +51,14 @@ public:
 
 private:
     enum class State : uint8_t { Bom, FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterCr };
+    // A field's bytes: at `at` in the fed piece (or static memory), or at `offset` in m_buf when at
+    // is null.
+    struct Span {
+        const char* at = nullptr;
+        uint32_t offset = 0, size = 0;
+    };
     void append(const char* b, const char* e);
+    void keepPartialRecord(); // the piece ends inside a record: copy what of it is still a view
     void endField();
     bool endRecord(); // true when the record is delivered (not a blank line)
     void startRecordIfNeeded(uint64_t at);
@@ -61,8 +71,12 @@ private:
     bool m_deliver = false, m_content = false;
     uint8_t m_bomSeen = 0;
     std::vector<uint8_t> m_keep;
-    std::string m_buf;
-    std::vector<uint32_t> m_ends;
+    std::string m_buf;        // copied fields of the record (see Span)
+    std::string m_fieldBuf;   // the field being read, once it is copied
+    std::vector<Span> m_fields;
+    Span m_field;             // the field being read (in m_fieldBuf when m_fieldCopied)
+    bool m_fieldCopied = false;
+    size_t m_recordBytes = 0; // kept bytes of the record
     std::string m_head; // input gathered until the delimiter is known
     std::string_view m_chunk;
     size_t m_pos = 0;
