@@ -4,6 +4,7 @@
 // variants are visible so the tests can hold each against the plain byte loop. static: a file built
 // without -msimd128 gets its own copies, not the SIMD ones.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -64,5 +65,20 @@ static inline const char* findAny(const char* p, const char* end, char a, char b
     return findAnyWords(p, end, a, b, c, d);
 }
 #endif
+
+// Equal bytes, 8 at a time: the interner compares a name per row, and the wasm build's memcmp
+// goes byte by byte.
+static inline bool equalBytes(const char* a, const char* b, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y) return false;
+    }
+    for (; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 
 } // namespace kefu::core::scan

@@ -129,7 +129,7 @@ struct MessageReader::Impl {
         log.buyers.reserve(size_t(double(log.buyers.size()) / double(rows) * double(guess)));
     }
 
-    std::string_view cell(int c) const { return col[c] < 0 ? std::string_view() : trim(csv.field(size_t(col[c]))); }
+    [[gnu::always_inline]] std::string_view cell(int c) const { return col[c] < 0 ? std::string_view() : trim(csv.field(size_t(col[c]))); }
 
     uint8_t checkPhrases(uint32_t sid, uint32_t agent, uint32_t t) {
         phrases.match(dec.utf8(csv.field(size_t(col[kText])), textBuf), found);

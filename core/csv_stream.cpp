@@ -44,7 +44,7 @@ void CsvStream::end() {
     if (!m_delim) decideDelimiter();
 }
 
-void CsvStream::append(const char* b, const char* e) {
+inline void CsvStream::append(const char* b, const char* e) {
     if (b == e) return;
     const size_t col = m_fields.size();
     if (!m_keepAll && (col >= m_keep.size() || !m_keep[col])) return;
@@ -62,7 +62,7 @@ void CsvStream::append(const char* b, const char* e) {
     m_field.size += uint32_t(n);
 }
 
-void CsvStream::endField() {
+inline void CsvStream::endField() {
     if (m_fieldCopied) {
         m_fields.push_back({nullptr, uint32_t(m_buf.size()), m_field.size});
         m_buf.append(m_fieldBuf);

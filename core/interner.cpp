@@ -1,9 +1,15 @@
 #include "interner.h"
 
+#include "byte_scan.h"
+
 #include <algorithm>
 #include <cstring>
 
 namespace kefu::core {
+
+namespace {
+bool same(std::string_view a, std::string_view b) { return a.size() == b.size() && scan::equalBytes(a.data(), b.data(), a.size()); }
+} // namespace
 
 uint64_t hashBytes(std::string_view s) {
     // 8 bytes at a time, multiply-xorshift mixing; good enough for open addressing of short keys.
@@ -27,7 +33,7 @@ size_t Interner::lookup(std::string_view s, uint32_t h) const {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const uint64_t v = m_slots[i];
         if (v == 0) return i;
-        if (uint32_t(v >> 32) == h && name(uint32_t(v) - 1) == s) return i;
+        if (uint32_t(v >> 32) == h && same(name(uint32_t(v) - 1), s)) return i;
     }
 }
 
@@ -60,7 +66,7 @@ void Interner::reserve(size_t n) {
 uint32_t Interner::intern(std::string_view s) { return intern(s, prefetch(s)); }
 
 Interner::Ticket Interner::prefetch(std::string_view s) const {
-    if (m_lastId != kNone && name(m_lastId) == s) return {0, true};
+    if (m_lastId != kNone && same(name(m_lastId), s)) return {0, true};
     const uint32_t h = uint32_t(hashBytes(s));
     if (!m_slots.empty()) __builtin_prefetch(&m_slots[h & (m_slots.size() - 1)]);
     return {h, false};

@@ -1,5 +1,7 @@
 #include "phrase_match.h"
 
+#include "byte_scan.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -32,7 +34,7 @@ void PhraseMatcher::match(std::string_view text, std::vector<uint8_t>& found) co
         auto it = std::lower_bound(m_long.begin(), m_long.end(), std::make_pair(key, uint32_t(0)));
         for (; it != m_long.end() && it->first == key; ++it) {
             const std::string& p = m_phrases[it->second];
-            if (!found[it->second] && p.size() <= n - i && std::memcmp(t + i, p.data(), p.size()) == 0) found[it->second] = 1;
+            if (!found[it->second] && p.size() <= n - i && scan::equalBytes(reinterpret_cast<const char*>(t + i), p.data(), p.size())) found[it->second] = 1;
         }
     }
 }
