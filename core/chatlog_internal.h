@@ -27,9 +27,12 @@ std::string errorAt(uint32_t line, int column, const std::vector<std::string>& h
 // file to GBK, 1000 valid non-ASCII fields lock UTF-8: the same decision whatever the chunking.
 class TextDecoder {
 public:
-    std::string_view utf8(std::string_view raw, std::string& scratch);
+    std::string_view utf8(std::string_view raw, std::string& scratch) {
+        return m_enc == Enc::Utf8 ? raw : decide(raw, scratch); // inline: called per cell
+    }
 
 private:
+    std::string_view decide(std::string_view raw, std::string& scratch);
     enum class Enc : uint8_t { Unknown, Utf8, Gbk } m_enc = Enc::Unknown;
     uint32_t m_validSeen = 0;
 };

@@ -63,8 +63,7 @@ Expected<std::vector<int>> mapColumns(const CsvStream& header, const std::vector
     return col;
 }
 
-std::string_view TextDecoder::utf8(std::string_view raw, std::string& scratch) {
-    if (m_enc == Enc::Utf8) return raw;
+std::string_view TextDecoder::decide(std::string_view raw, std::string& scratch) {
     if (m_enc == Enc::Unknown) {
         bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
         if (ascii) return raw;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -51,6 +52,16 @@ TEST_CASE("byte scan: SIMD, 64-bit words and the byte loop find the same first b
 #endif
     }
     CHECK(simdChecked == (scan::kHasSimd ? 20000 : 0));
+}
+
+TEST_CASE("byte scan: equalBytes agrees with memcmp at every length and difference") {
+    SplitMix64 rng{17};
+    for (int round = 0; round < 20000; ++round) {
+        const size_t n = size_t(rng.below(40));
+        std::string a = randomBytes(rng, n), b = a;
+        if (n && rng.below(2)) b[size_t(rng.below(int(n)))] ^= char(1 << rng.below(8));
+        REQUIRE(scan::equalBytes(a.data(), b.data(), n) == (std::memcmp(a.data(), b.data(), n) == 0));
+    }
 }
 
 TEST_CASE("csv stream: random records come back whole, with their lines, in any chunking") {
