@@ -217,6 +217,7 @@ def explain_misses(t, files, order):
                   "machine wall-clock times also include waiting for other work."
                   + read_ceiling(files, order), ""]
     if t.get("kernel_ratio") and not t["kernel_ratio"]["met"]:
+        kr = t["kernel_ratio"]["values"]
         phases = []
         for f in order:
             n = next((r for r in files[f]["chatlog"] if r["engine"] == "kefu-native" and not r.get("error")), None)
@@ -228,9 +229,10 @@ def explain_misses(t, files, order):
                   + "; ".join(phases) + ". Most of the gap is in reading, the byte loops of the CSV tokenizer and the "
                   "field checks. The tokenizer's byte scan uses SIMD in both builds (SSE2 natively, wasm SIMD in the "
                   "page, core/byte_scan.h), but the rest is 32-bit scalar code in wasm against 64-bit code and glibc's "
-                  "vectorised string functions natively, and every wasm memory access is bounds-checked. The smallest "
-                  "file shows the largest gap: its whole reading falls in the time V8 still runs the reader's "
-                  "unoptimized code (see the second readings below).", ""]
+                  "vectorised string functions natively, and every wasm memory access is bounds-checked."
+                  + (" The smallest file shows the largest gap: its whole reading falls in the time V8 still runs the "
+                     "reader's unoptimized code (see the second readings below)."
+                     if len(kr) > 1 and min(kr, key=kr.get) == order[0] else ""), ""]
     if t.get("heap_per_byte") and not t["heap_per_byte"]["met"]:
         lines += ["Why the heap target is missed: the wasm memory grows in steps and never shrinks, so its size is the peak of "
                   "reading plus indexing (the sort needs a spare column per message) plus allocator slack.", ""]
