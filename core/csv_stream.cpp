@@ -1,10 +1,6 @@
 #include "csv_stream.h"
 #include "byte_scan.h"
 
-#include <algorithm>
-#include <cstring>
-
-
 namespace kefu::core {
 
 
